@@ -1,0 +1,1019 @@
+/* sb-base-store.c: reading and changing the bases of a programme
+ *
+ * Every change that takes more than one statement runs in one transaction,
+ * and every life-cycle step goes through sb_lifecycle_check() first.
+ */
+#define G_LOG_DOMAIN "sb-base-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sb-base-private.h"
+#include "sb-base-store.h"
+#include "sb-credit-code.h"
+#include "sb-date.h"
+#include "sb-standard-designation.h"
+
+struct _SbBaseStore
+{
+  GObject          parent_instance;
+
+  SbDatabase      *database;
+  SbCalendar      *calendar;
+  SbDeadlineRules  rules;
+};
+
+G_DEFINE_FINAL_TYPE (SbBaseStore, sb_base_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sb-base-store-error-quark, sb_base_store_error)
+
+/* One query reads a base for the list, the page and the rules alike. */
+#define BASE_COLUMNS \
+  "SELECT b.id, b.short_name_zh, b.short_name_en, d.code, d.name_zh, d.name_en," \
+  "  b.city_code, c.name_zh, c.name_en, o.name, o.credit_code, o.legal_person," \
+  "  r.name, b.state, b.cycle_months, b.extension_requested_months," \
+  "  b.extension_months," \
+  "  (SELECT sum(1 << (year - 2000)) FROM annual_reports WHERE base_id = b.id)," \
+  "  (SELECT sum(1 << (year - 2000)) FROM assessments WHERE base_id = b.id)," \
+  "  b.submitted_date, b.approval_date, b.plan_submitted_date," \
+  "  b.midterm_report_date, b.midterm_evaluated_date," \
+  "  b.acceptance_applied_date, b.acceptance_failed_date," \
+  "  b.extension_requested_date, b.established_date," \
+  "  b.assessment_failed_date, b.rectify_by_date, b.closed_date," \
+  "  b.last_transition_date" \
+  " FROM bases b" \
+  " LEFT JOIN domains d ON d.id = b.domain_id" \
+  " LEFT JOIN cities c ON c.code = b.city_code" \
+  " LEFT JOIN organisations o ON o.id = b.lead_unit_id" \
+  " LEFT JOIN organisations r ON r.id = b.recommender_id"
+
+enum {
+  COL_ID, COL_SHORT_NAME, COL_SHORT_NAME_EN, COL_DOMAIN_CODE, COL_DOMAIN_ZH,
+  COL_DOMAIN_EN, COL_CITY_CODE, COL_CITY_ZH, COL_CITY_EN, COL_LEAD_UNIT,
+  COL_CREDIT_CODE, COL_LEGAL_PERSON, COL_RECOMMENDER, COL_STATE,
+  COL_CYCLE_MONTHS, COL_EXTENSION_REQUESTED_MONTHS, COL_EXTENSION_MONTHS,
+  COL_REPORT_YEARS, COL_ASSESSMENT_YEARS,
+  COL_FIRST_DATE  /* the dates, in the order of fact_dates() */
+};
+
+/* The date facts in the order of BASE_COLUMNS and of the UPDATE below. */
+static GDate *
+fact_dates (SbBaseFacts *facts,
+            guint        index)
+{
+  GDate *dates[] = {
+    &facts->submitted, &facts->approved, &facts->plan_submitted,
+    &facts->midterm_report, &facts->midterm_evaluated,
+    &facts->acceptance_applied, &facts->acceptance_failed,
+    &facts->extension_requested, &facts->established,
+    &facts->assessment_failed, &facts->rectify_by, &facts->closed,
+    &facts->last_transition,
+  };
+
+  return index < G_N_ELEMENTS (dates) ? dates[index] : NULL;
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+read_date (sqlite3_stmt *stmt,
+           int           column,
+           GDate        *date)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  g_date_clear (date, 1);
+  if (text != NULL)
+    sb_date_parse (text, date, NULL);
+}
+
+static SbBase *
+base_from_row (sqlite3_stmt *stmt)
+{
+  SbBase *base = g_object_new (SB_TYPE_BASE, NULL);
+  SbBaseFacts *facts = &base->facts;
+  const char *state = (const char *) sqlite3_column_text (stmt, COL_STATE);
+
+  base->id = sqlite3_column_int64 (stmt, COL_ID);
+  base->short_name = dup_column (stmt, COL_SHORT_NAME);
+  base->short_name_en = dup_column (stmt, COL_SHORT_NAME_EN);
+  base->domain_code = dup_column (stmt, COL_DOMAIN_CODE);
+  base->domain_name_zh = dup_column (stmt, COL_DOMAIN_ZH);
+  base->domain_name_en = dup_column (stmt, COL_DOMAIN_EN);
+  base->city_code = dup_column (stmt, COL_CITY_CODE);
+  base->city_name_zh = dup_column (stmt, COL_CITY_ZH);
+  base->city_name_en = dup_column (stmt, COL_CITY_EN);
+  base->lead_unit = dup_column (stmt, COL_LEAD_UNIT);
+  base->lead_unit_credit_code = dup_column (stmt, COL_CREDIT_CODE);
+  base->recommender = dup_column (stmt, COL_RECOMMENDER);
+
+  if (!sb_base_state_from_string (state, &facts->state))
+    g_warning ("Base %" G_GINT64_FORMAT " has an unknown state “%s”", base->id, state);
+  facts->cycle_months = sqlite3_column_int (stmt, COL_CYCLE_MONTHS);
+  facts->extension_requested_months = sqlite3_column_int (stmt, COL_EXTENSION_REQUESTED_MONTHS);
+  facts->extension_months = sqlite3_column_int (stmt, COL_EXTENSION_MONTHS);
+  facts->report_years = sqlite3_column_int64 (stmt, COL_REPORT_YEARS);
+  facts->assessment_years = sqlite3_column_int64 (stmt, COL_ASSESSMENT_YEARS);
+  for (guint i = 0; fact_dates (facts, i) != NULL; i++)
+    read_date (stmt, COL_FIRST_DATE + i, fact_dates (facts, i));
+
+  facts->has_short_name = base->short_name != NULL && *base->short_name != '\0';
+  facts->has_domain = base->domain_code != NULL;
+  facts->has_recommender = base->recommender != NULL;
+  facts->lead_unit_eligible =
+    sqlite3_column_int (stmt, COL_LEGAL_PERSON) != 0
+    && sb_credit_code_is_valid (base->lead_unit_credit_code,
+                                SB_CREDIT_CODE_FLAGS_REQUIRE_SHANXI);
+
+  return base;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_date (sqlite3_stmt *stmt,
+           int           index,
+           const GDate  *date)
+{
+  g_autofree char *text = g_date_valid (date) ? sb_date_format (date) : NULL;
+
+  bind_text_or_null (stmt, index, text);
+}
+
+static gboolean
+not_found (gint64   id,
+           GError **error)
+{
+  g_set_error (error, SB_BASE_STORE_ERROR, SB_BASE_STORE_ERROR_NOT_FOUND,
+               _("There is no base with the number %" G_GINT64_FORMAT), id);
+  return FALSE;
+}
+
+static void
+compute_next_deadline (SbBaseStore *self,
+                       SbBase      *base,
+                       const GDate *today)
+{
+  g_autoptr(GArray) deadlines = sb_deadlines_compute (&base->facts, self->calendar,
+                                                      &self->rules, today);
+
+  sb_base_set_next_deadline (base, sb_deadlines_find_next (deadlines));
+}
+
+/* A filter names a state ("extended") or a whole phase ("constructing"). */
+static gboolean
+state_matches (SbBaseState  state,
+               const char  *filter)
+{
+  SbBaseState wanted;
+  SbPhase phase;
+
+  if (filter == NULL)
+    return TRUE;
+  if (sb_base_state_from_string (filter, &wanted) && wanted == state)
+    return TRUE;
+  if (sb_phase_from_string (filter, &phase) && sb_base_state_get_phase (state) == phase)
+    return TRUE;
+
+  return FALSE;
+}
+
+static void
+load_rules (SbBaseStore *self)
+{
+  g_autofree char *midterm = sb_database_get_setting (self->database, "midterm-percent");
+  g_autofree char *report = sb_database_get_setting (self->database, "annual-report-due");
+  g_autofree char *assessment = sb_database_get_setting (self->database, "annual-assessment-due");
+  int month, day;
+
+  sb_deadline_rules_init_default (&self->rules);
+
+  if (midterm != NULL && atoi (midterm) > 0 && atoi (midterm) < 100)
+    self->rules.midterm_percent = atoi (midterm);
+  if (report != NULL && sscanf (report, "%d-%d", &month, &day) == 2
+      && g_date_valid_dmy (day, month, 2001))
+    {
+      self->rules.report_due_month = month;
+      self->rules.report_due_day = day;
+    }
+  if (assessment != NULL && sscanf (assessment, "%d-%d", &month, &day) == 2
+      && g_date_valid_dmy (day, month, 2001))
+    {
+      self->rules.assessment_due_month = month;
+      self->rules.assessment_due_day = day;
+    }
+}
+
+static SbBase *
+read_base (SbBaseStore  *self,
+           gint64        id,
+           GError      **error)
+{
+  SbBase *base = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sb_database_prepare (self->database, BASE_COLUMNS " WHERE b.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    base = base_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    not_found (id, error);
+  else if (rc != SQLITE_ROW)
+    sb_database_set_error (self->database, rc, error);
+
+  return base;
+}
+
+static gboolean
+save_facts (SbBaseStore       *self,
+            gint64             id,
+            const SbBaseFacts *facts,
+            GError           **error)
+{
+  sqlite3_stmt *stmt;
+  SbBaseFacts copy = *facts;
+
+  stmt = sb_database_prepare (self->database,
+                              "UPDATE bases SET state = ?, cycle_months = ?,"
+                              " extension_requested_months = ?, extension_months = ?,"
+                              " submitted_date = ?, approval_date = ?,"
+                              " plan_submitted_date = ?, midterm_report_date = ?,"
+                              " midterm_evaluated_date = ?, acceptance_applied_date = ?,"
+                              " acceptance_failed_date = ?, extension_requested_date = ?,"
+                              " established_date = ?, assessment_failed_date = ?,"
+                              " rectify_by_date = ?, closed_date = ?,"
+                              " last_transition_date = ?"
+                              " WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sb_base_state_to_string (facts->state), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, facts->cycle_months);
+  sqlite3_bind_int (stmt, 3, facts->extension_requested_months);
+  sqlite3_bind_int (stmt, 4, facts->extension_months);
+  for (guint i = 0; fact_dates (&copy, i) != NULL; i++)
+    bind_date (stmt, 5 + i, fact_dates (&copy, i));
+  sqlite3_bind_int64 (stmt, 18, id);
+
+  return sb_database_step_done (self->database, stmt, error);
+}
+
+static gboolean
+insert_transition (SbBaseStore               *self,
+                   gint64                     id,
+                   SbBaseState                from,
+                   SbBaseState                to,
+                   const SbTransitionRequest *request,
+                   GError                   **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *recorded_at = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt;
+
+  stmt = sb_database_prepare (self->database,
+                              "INSERT INTO transitions (base_id, action, from_state,"
+                              " to_state, date, role, actor, note, months, year,"
+                              " deadline, recorded_at)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, sb_action_to_string (request->action), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sb_base_state_to_string (from), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, sb_base_state_to_string (to), -1, SQLITE_STATIC);
+  bind_date (stmt, 5, &request->date);
+  sqlite3_bind_text (stmt, 6, sb_role_to_string (request->role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, request->actor ? request->actor : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, request->note ? request->note : "", -1, SQLITE_TRANSIENT);
+  if (request->months > 0)
+    sqlite3_bind_int (stmt, 9, request->months);
+  if (request->year > 0)
+    sqlite3_bind_int (stmt, 10, request->year);
+  bind_date (stmt, 11, &request->deadline);
+  sqlite3_bind_text (stmt, 12, recorded_at, -1, SQLITE_TRANSIENT);
+
+  return sb_database_step_done (self->database, stmt, error);
+}
+
+/* The rows an annual step starts; their figures are filled in after. */
+static gboolean
+insert_annual_rows (SbBaseStore               *self,
+                    gint64                     id,
+                    const SbTransitionRequest *request,
+                    GError                   **error)
+{
+  sqlite3_stmt *stmt;
+
+  switch (request->action)
+    {
+    case SB_ACTION_SUBMIT_ANNUAL_REPORT:
+      stmt = sb_database_prepare (self->database,
+                                  "INSERT INTO annual_reports (base_id, year, submitted_date)"
+                                  " VALUES (?, ?, ?)", error);
+      break;
+    case SB_ACTION_PASS_ASSESSMENT:
+    case SB_ACTION_FAIL_ASSESSMENT:
+      stmt = sb_database_prepare (self->database,
+                                  "INSERT INTO assessments (base_id, year, date, passed, comments)"
+                                  " VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int (stmt, 4, request->action == SB_ACTION_PASS_ASSESSMENT);
+          sqlite3_bind_text (stmt, 5, request->note ? request->note : "", -1, SQLITE_TRANSIENT);
+        }
+      break;
+    case SB_ACTION_SUBMIT:
+    case SB_ACTION_RECOMMEND:
+    case SB_ACTION_RETURN:
+    case SB_ACTION_PASS_FORMAL_REVIEW:
+    case SB_ACTION_COMPLETE_EXPERT_REVIEW:
+    case SB_ACTION_APPROVE:
+    case SB_ACTION_REJECT:
+    case SB_ACTION_SUBMIT_PLAN:
+    case SB_ACTION_SUBMIT_MIDTERM_REPORT:
+    case SB_ACTION_EVALUATE_MIDTERM:
+    case SB_ACTION_APPLY_FOR_ACCEPTANCE:
+    case SB_ACTION_PASS_ACCEPTANCE:
+    case SB_ACTION_FAIL_ACCEPTANCE:
+    case SB_ACTION_REQUEST_EXTENSION:
+    case SB_ACTION_GRANT_EXTENSION:
+    case SB_ACTION_REFUSE_EXTENSION:
+    case SB_ACTION_REVOKE:
+    case SB_ACTION_PASS_RECHECK:
+    case SB_ACTION_FAIL_RECHECK:
+    case SB_N_ACTIONS:
+    default:
+      return TRUE;
+    }
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, request->year);
+  bind_date (stmt, 3, &request->date);
+
+  return sb_database_step_done (self->database, stmt, error);
+}
+
+static void
+sb_base_store_dispose (GObject *object)
+{
+  SbBaseStore *self = (SbBaseStore *)object;
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->calendar);
+
+  G_OBJECT_CLASS (sb_base_store_parent_class)->dispose (object);
+}
+
+static void
+sb_base_store_class_init (SbBaseStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sb_base_store_dispose;
+}
+
+static void
+sb_base_store_init (SbBaseStore *self)
+{
+  sb_deadline_rules_init_default (&self->rules);
+}
+
+SbBaseStore *
+sb_base_store_new (SbDatabase *database,
+                   SbCalendar *calendar)
+{
+  SbBaseStore *self;
+
+  g_return_val_if_fail (SB_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (SB_IS_CALENDAR (calendar), NULL);
+
+  self = g_object_new (SB_TYPE_BASE_STORE, NULL);
+  self->database = g_object_ref (database);
+  self->calendar = g_object_ref (calendar);
+  load_rules (self);
+
+  return self;
+}
+
+SbDatabase *
+sb_base_store_get_database (SbBaseStore *self)
+{
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), NULL);
+
+  return self->database;
+}
+
+SbCalendar *
+sb_base_store_get_calendar (SbBaseStore *self)
+{
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), NULL);
+
+  return self->calendar;
+}
+
+const SbDeadlineRules *
+sb_base_store_get_rules (SbBaseStore *self)
+{
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), NULL);
+
+  return &self->rules;
+}
+
+/**
+ * sb_base_store_list:
+ * @filter: (nullable): which bases
+ * @today: the date the next deadlines are judged on
+ *
+ * Returns: (transfer full) (element-type SbBase): the bases, by number
+ */
+GPtrArray *
+sb_base_store_list (SbBaseStore         *self,
+                    const SbBaseFilter  *filter,
+                    const GDate         *today,
+                    GError             **error)
+{
+  static const SbBaseFilter no_filter = { 0 };
+  g_autoptr(GPtrArray) bases = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (filter == NULL)
+    filter = &no_filter;
+
+  stmt = sb_database_prepare (self->database,
+                              BASE_COLUMNS
+                              " WHERE (?1 IS NULL OR d.code = ?1)"
+                              " AND (?2 IS NULL OR b.city_code = ?2)"
+                              " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM base_tags bt"
+                              "   JOIN tags t ON t.id = bt.tag_id"
+                              "   WHERE bt.base_id = b.id AND t.code = ?3))"
+                              " ORDER BY b.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text_or_null (stmt, 1, filter->domain_code);
+  bind_text_or_null (stmt, 2, filter->city_code);
+  bind_text_or_null (stmt, 3, filter->tag_code);
+
+  bases = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SbBase) base = base_from_row (stmt);
+
+      if (!state_matches (base->facts.state, filter->state))
+        continue;
+
+      compute_next_deadline (self, base, today);
+      g_ptr_array_add (bases, g_steal_pointer (&base));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sb_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bases);
+}
+
+SbBase *
+sb_base_store_load (SbBaseStore  *self,
+                    gint64        id,
+                    const GDate  *today,
+                    GError      **error)
+{
+  SbBase *base;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  base = read_base (self, id, error);
+  if (base != NULL)
+    compute_next_deadline (self, base, today);
+
+  return base;
+}
+
+/**
+ * sb_base_store_list_deadlines:
+ *
+ * Returns: (transfer full) (element-type SbDeadline): all of @base's
+ *   deadlines as of @today
+ */
+GArray *
+sb_base_store_list_deadlines (SbBaseStore *self,
+                              SbBase      *base,
+                              const GDate *today)
+{
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), NULL);
+  g_return_val_if_fail (SB_IS_BASE (base), NULL);
+
+  return sb_deadlines_compute (&base->facts, self->calendar, &self->rules, today);
+}
+
+/**
+ * sb_base_store_list_transitions:
+ *
+ * Returns: (transfer full) (element-type SbTransitionRecord): the steps
+ *   recorded for base @id, oldest first
+ */
+GPtrArray *
+sb_base_store_list_transitions (SbBaseStore  *self,
+                                gint64        id,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), NULL);
+
+  stmt = sb_database_prepare (self->database,
+                              "SELECT id, action, from_state, to_state, date, role,"
+                              " actor, note FROM transitions WHERE base_id = ?"
+                              " ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_transition_record_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SbTransitionRecord *record = g_new0 (SbTransitionRecord, 1);
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->action = dup_column (stmt, 1);
+      record->from_state = dup_column (stmt, 2);
+      record->to_state = dup_column (stmt, 3);
+      record->date = dup_column (stmt, 4);
+      record->role = dup_column (stmt, 5);
+      record->actor = dup_column (stmt, 6);
+      record->note = dup_column (stmt, 7);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sb_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+gboolean
+sb_base_store_has_domain (SbBaseStore *self,
+                          const char  *code)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+
+  stmt = sb_database_prepare (self->database, "SELECT 1 FROM domains WHERE code = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+/**
+ * sb_base_store_add_organisation:
+ *
+ * Adds a unit after checking its credit code.
+ *
+ * Returns: the new organisation's id, or 0 on error
+ */
+gint64
+sb_base_store_add_organisation (SbBaseStore                *self,
+                                const SbOrganisationInput  *input,
+                                GError                    **error)
+{
+  SbCreditCode code;
+  char city_code[5] = { 0 };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), 0);
+  g_return_val_if_fail (input != NULL && input->name != NULL, 0);
+
+  if (!sb_credit_code_parse (input->credit_code, SB_CREDIT_CODE_FLAGS_NONE, &code, error))
+    return 0;
+  if (g_str_has_prefix (code.division, "14"))
+    memcpy (city_code, code.division, 4);
+
+  stmt = sb_database_prepare (self->database,
+                              "INSERT INTO organisations (name, credit_code, division,"
+                              " kind, legal_person, address, contact_name,"
+                              " contact_phone, contact_email, city_code)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                              "  (SELECT code FROM cities WHERE code = ?))",
+                              error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, input->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, code.code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, code.division, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, input->kind ? input->kind : "enterprise", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, input->legal_person);
+  bind_text_or_null (stmt, 6, input->address);
+  bind_text_or_null (stmt, 7, input->contact_name);
+  bind_text_or_null (stmt, 8, input->contact_phone);
+  bind_text_or_null (stmt, 9, input->contact_email);
+  sqlite3_bind_text (stmt, 10, city_code, -1, SQLITE_TRANSIENT);
+
+  if (!sb_database_step_done (self->database, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (sb_database_get_handle (self->database));
+}
+
+/**
+ * sb_base_store_find_recommender:
+ * @city_code: (nullable): a city, for its standardisation authority
+ * @index: without a city, which industry department
+ *
+ * Returns: the recommender's organisation id, or 0
+ */
+gint64
+sb_base_store_find_recommender (SbBaseStore *self,
+                                const char  *city_code,
+                                int          index)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), 0);
+
+  stmt = sb_database_prepare (self->database,
+                              "SELECT id FROM organisations"
+                              " WHERE (?1 IS NOT NULL AND kind = 'city_authority' AND city_code = ?1)"
+                              "  OR (?1 IS NULL AND kind = 'industry_department')"
+                              " ORDER BY id LIMIT 1 OFFSET ?2",
+                              NULL);
+  if (stmt == NULL)
+    return 0;
+
+  bind_text_or_null (stmt, 1, city_code);
+  sqlite3_bind_int (stmt, 2, city_code ? 0 : index);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/**
+ * sb_base_store_create_base:
+ *
+ * Starts a draft application.
+ *
+ * Returns: the new base's id, or 0 on error
+ */
+gint64
+sb_base_store_create_base (SbBaseStore  *self,
+                           const char   *short_name,
+                           const char   *short_name_en,
+                           const char   *domain_code,
+                           gint64        lead_unit_id,
+                           gint64        recommender_id,
+                           const char   *city_code,
+                           const GDate  *created,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), 0);
+  g_return_val_if_fail (short_name != NULL, 0);
+  g_return_val_if_fail (created != NULL && g_date_valid (created), 0);
+
+  if (domain_code != NULL && !sb_base_store_has_domain (self, domain_code))
+    {
+      g_set_error (error, SB_BASE_STORE_ERROR, SB_BASE_STORE_ERROR_INVALID,
+                   _("There is no domain “%s”"), domain_code);
+      return 0;
+    }
+
+  stmt = sb_database_prepare (self->database,
+                              "INSERT INTO bases (short_name_zh, short_name_en,"
+                              " domain_id, lead_unit_id, recommender_id, city_code,"
+                              " created_date, last_transition_date)"
+                              " VALUES (?, ?, (SELECT id FROM domains WHERE code = ?),"
+                              "  ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, short_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, short_name_en ? short_name_en : "", -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, domain_code);
+  if (lead_unit_id > 0)
+    sqlite3_bind_int64 (stmt, 4, lead_unit_id);
+  if (recommender_id > 0)
+    sqlite3_bind_int64 (stmt, 5, recommender_id);
+  bind_text_or_null (stmt, 6, city_code);
+  bind_date (stmt, 7, created);
+  bind_date (stmt, 8, created);
+
+  if (!sb_database_step_done (self->database, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (sb_database_get_handle (self->database));
+}
+
+gboolean
+sb_base_store_add_tag (SbBaseStore  *self,
+                       gint64        base_id,
+                       const char   *tag_code,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+
+  stmt = sb_database_prepare (self->database,
+                              "INSERT OR IGNORE INTO base_tags (base_id, tag_id)"
+                              " SELECT ?, id FROM tags WHERE code = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, base_id);
+  sqlite3_bind_text (stmt, 2, tag_code, -1, SQLITE_TRANSIENT);
+
+  return sb_database_step_done (self->database, stmt, error);
+}
+
+gboolean
+sb_base_store_add_unit (SbBaseStore  *self,
+                        gint64        base_id,
+                        gint64        organisation_id,
+                        const char   *role,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+
+  stmt = sb_database_prepare (self->database,
+                              "INSERT INTO base_units (base_id, organisation_id, role, position)"
+                              " VALUES (?1, ?2, ?3, (SELECT count(*) FROM base_units"
+                              "  WHERE base_id = ?1 AND role = ?3))",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, base_id);
+  sqlite3_bind_int64 (stmt, 2, organisation_id);
+  sqlite3_bind_text (stmt, 3, role, -1, SQLITE_TRANSIENT);
+
+  return sb_database_step_done (self->database, stmt, error);
+}
+
+gboolean
+sb_base_store_set_condition (SbBaseStore  *self,
+                             gint64        base_id,
+                             int           condition,
+                             const char   *statement,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+
+  stmt = sb_database_prepare (self->database,
+                              "INSERT INTO application_conditions (base_id, condition, statement)"
+                              " VALUES (?, ?, ?) ON CONFLICT (base_id, condition)"
+                              " DO UPDATE SET statement = excluded.statement",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, base_id);
+  sqlite3_bind_int (stmt, 2, condition);
+  sqlite3_bind_text (stmt, 3, statement, -1, SQLITE_TRANSIENT);
+
+  return sb_database_step_done (self->database, stmt, error);
+}
+
+/**
+ * sb_base_store_add_standard:
+ * @role: "led" or "participated"
+ * @source: "application" (Art. 11 (3)) or "produced"
+ *
+ * Records a standard after parsing its designation, which gives its level
+ * and year.
+ */
+gboolean
+sb_base_store_add_standard (SbBaseStore  *self,
+                            gint64        base_id,
+                            const char   *designation,
+                            const char   *title,
+                            const char   *role,
+                            const char   *source,
+                            GError      **error)
+{
+  g_autoptr(SbStandardDesignation) parsed = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+
+  parsed = sb_standard_designation_parse (designation, error);
+  if (parsed == NULL)
+    return FALSE;
+
+  stmt = sb_database_prepare (self->database,
+                              "INSERT INTO standards (base_id, designation, title,"
+                              " level, role, source, year) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, base_id);
+  sqlite3_bind_text (stmt, 2, parsed->normalised, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, title ? title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, sb_standard_level_to_string (parsed->level), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, role, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, parsed->year);
+
+  return sb_database_step_done (self->database, stmt, error);
+}
+
+gboolean
+sb_base_store_set_annual_figures (SbBaseStore            *self,
+                                  gint64                  base_id,
+                                  int                     year,
+                                  const SbAnnualFigures  *figures,
+                                  GError                **error)
+{
+  sqlite3_stmt *stmt;
+  int values[] = {
+    figures->standards[0], figures->standards[1], figures->standards[2],
+    figures->standards[3], figures->standards[4], figures->proposals,
+    figures->awards_applied, figures->awards_won, figures->entrusted_tasks,
+    figures->smes_served, figures->training_sessions, figures->people_trained,
+    figures->open_days, figures->international_roles, figures->patents,
+  };
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+
+  stmt = sb_database_prepare (self->database,
+                              "UPDATE annual_reports SET standards_international = ?,"
+                              " standards_national = ?, standards_industry = ?,"
+                              " standards_local = ?, standards_group = ?, proposals = ?,"
+                              " awards_applied = ?, awards_won = ?, entrusted_tasks = ?,"
+                              " smes_served = ?, training_sessions = ?, people_trained = ?,"
+                              " open_days = ?, international_roles = ?, patents = ?"
+                              " WHERE base_id = ? AND year = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    sqlite3_bind_int (stmt, i + 1, values[i]);
+  sqlite3_bind_int64 (stmt, G_N_ELEMENTS (values) + 1, base_id);
+  sqlite3_bind_int (stmt, G_N_ELEMENTS (values) + 2, year);
+
+  if (!sb_database_step_done (self->database, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (sb_database_get_handle (self->database)) == 0)
+    {
+      g_set_error (error, SB_BASE_STORE_ERROR, SB_BASE_STORE_ERROR_NOT_FOUND,
+                   _("Base %" G_GINT64_FORMAT " has no annual report for %d"),
+                   base_id, year);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sb_base_store_set_assessment_scores (SbBaseStore  *self,
+                                     gint64        base_id,
+                                     int           year,
+                                     double        service,
+                                     double        team,
+                                     double        cooperation,
+                                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+
+  stmt = sb_database_prepare (self->database,
+                              "UPDATE assessments SET score_service = ?, score_team = ?,"
+                              " score_cooperation = ? WHERE base_id = ? AND year = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_double (stmt, 1, service);
+  sqlite3_bind_double (stmt, 2, team);
+  sqlite3_bind_double (stmt, 3, cooperation);
+  sqlite3_bind_int64 (stmt, 4, base_id);
+  sqlite3_bind_int (stmt, 5, year);
+
+  return sb_database_step_done (self->database, stmt, error);
+}
+
+/**
+ * sb_base_store_perform:
+ * @base_id: the base
+ * @request: the step
+ * @today: the date it is recorded on
+ *
+ * Takes a life-cycle step: checks it against the regulation, then records
+ * the new facts, the transition and any annual rows in one transaction.
+ */
+gboolean
+sb_base_store_perform (SbBaseStore                *self,
+                       gint64                      base_id,
+                       const SbTransitionRequest  *request,
+                       const GDate                *today,
+                       GError                    **error)
+{
+  g_autoptr(SbBase) base = NULL;
+  SbBaseFacts facts;
+  SbBaseState from;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  if (!sb_database_begin (self->database, error))
+    return FALSE;
+
+  base = read_base (self, base_id, error);
+  if (base == NULL || !sb_lifecycle_check (&base->facts, request, today, error))
+    goto failed;
+
+  facts = base->facts;
+
+  from = facts.state;
+  sb_lifecycle_apply (&facts, request);
+
+  if (!save_facts (self, base_id, &facts, error)
+      || !insert_transition (self, base_id, from, facts.state, request, error)
+      || !insert_annual_rows (self, base_id, request, error))
+    goto failed;
+
+  return sb_database_commit (self->database, error);
+
+failed:
+  sb_database_rollback (self->database);
+  return FALSE;
+}
+
+void
+sb_transition_record_free (SbTransitionRecord *record)
+{
+  g_free (record->action);
+  g_free (record->from_state);
+  g_free (record->to_state);
+  g_free (record->date);
+  g_free (record->role);
+  g_free (record->actor);
+  g_free (record->note);
+  g_free (record);
+}

@@ -1,0 +1,290 @@
+/* sb-base.c: one innovation base, as the lists and pages show it
+ *
+ * A snapshot read by SbBaseStore: its properties are read-only, and a
+ * change to the base is made through the store, which hands out a new one.
+ */
+#define G_LOG_DOMAIN "sb-base"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sb-base-name.h"
+#include "sb-base-private.h"
+#include "sb-date.h"
+#include "sb-locale.h"
+
+G_DEFINE_FINAL_TYPE (SbBase, sb_base, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_NAME_EN,
+  PROP_SHORT_NAME,
+  PROP_DOMAIN_NAME,
+  PROP_CITY_NAME,
+  PROP_LEAD_UNIT,
+  PROP_STATE_LABEL,
+  PROP_NEXT_DEADLINE,
+  PROP_NEXT_DEADLINE_DATE,
+  PROP_DAYS_LEFT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+dup_next_deadline_label (SbBase *self)
+{
+  if (!self->has_next_deadline)
+    return g_strdup ("");
+
+  return g_strdup (sb_deadline_kind_get_label (self->next_deadline.kind));
+}
+
+static void
+sb_base_finalize (GObject *object)
+{
+  SbBase *self = (SbBase *)object;
+
+  g_free (self->short_name);
+  g_free (self->short_name_en);
+  g_free (self->domain_code);
+  g_free (self->domain_name_zh);
+  g_free (self->domain_name_en);
+  g_free (self->city_code);
+  g_free (self->city_name_zh);
+  g_free (self->city_name_en);
+  g_free (self->lead_unit);
+  g_free (self->lead_unit_credit_code);
+  g_free (self->recommender);
+  g_free (self->next_deadline.problem);
+
+  G_OBJECT_CLASS (sb_base_parent_class)->finalize (object);
+}
+
+static void
+sb_base_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  SbBase *self = SB_BASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_take_string (value, sb_base_dup_name (self));
+      break;
+    case PROP_NAME_EN:
+      g_value_take_string (value, sb_base_dup_name_en (self));
+      break;
+    case PROP_SHORT_NAME:
+      g_value_set_string (value, self->short_name);
+      break;
+    case PROP_DOMAIN_NAME:
+      g_value_set_string (value, sb_base_get_domain_name (self));
+      break;
+    case PROP_CITY_NAME:
+      g_value_set_string (value, sb_base_get_city_name (self));
+      break;
+    case PROP_LEAD_UNIT:
+      g_value_set_string (value, self->lead_unit);
+      break;
+    case PROP_STATE_LABEL:
+      g_value_set_string (value, sb_base_state_get_label (self->facts.state));
+      break;
+    case PROP_NEXT_DEADLINE:
+      g_value_take_string (value, dup_next_deadline_label (self));
+      break;
+    case PROP_NEXT_DEADLINE_DATE:
+      g_value_take_string (value, self->has_next_deadline
+                                  ? sb_date_format (&self->next_deadline.date)
+                                  : NULL);
+      break;
+    case PROP_DAYS_LEFT:
+      g_value_set_int (value, self->has_next_deadline ? self->next_deadline.days_left : 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_base_class_init (SbBaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = sb_base_finalize;
+  object_class->get_property = sb_base_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_NAME_EN] = g_param_spec_string ("name-en", NULL, NULL, NULL, flags);
+  properties[PROP_SHORT_NAME] = g_param_spec_string ("short-name", NULL, NULL, NULL, flags);
+  properties[PROP_DOMAIN_NAME] = g_param_spec_string ("domain-name", NULL, NULL, NULL, flags);
+  properties[PROP_CITY_NAME] = g_param_spec_string ("city-name", NULL, NULL, NULL, flags);
+  properties[PROP_LEAD_UNIT] = g_param_spec_string ("lead-unit", NULL, NULL, NULL, flags);
+  properties[PROP_STATE_LABEL] = g_param_spec_string ("state-label", NULL, NULL, NULL, flags);
+  properties[PROP_NEXT_DEADLINE] = g_param_spec_string ("next-deadline", NULL, NULL, NULL, flags);
+  properties[PROP_NEXT_DEADLINE_DATE] = g_param_spec_string ("next-deadline-date", NULL, NULL, NULL, flags);
+  properties[PROP_DAYS_LEFT] = g_param_spec_int ("days-left", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sb_base_init (SbBase *self)
+{
+  sb_base_facts_init (&self->facts);
+}
+
+gint64
+sb_base_get_id (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), 0);
+
+  return self->id;
+}
+
+const char *
+sb_base_get_short_name (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return self->short_name;
+}
+
+const char *
+sb_base_get_short_name_en (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return self->short_name_en;
+}
+
+/* The Chinese name for the base's state: with （筹） until accepted. */
+char *
+sb_base_dup_name (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return sb_base_name_for_state_zh (self->facts.state, self->short_name);
+}
+
+char *
+sb_base_dup_name_en (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  if (self->short_name_en == NULL || *self->short_name_en == '\0')
+    return g_strdup ("");
+
+  return sb_base_name_for_state_en (self->facts.state, self->short_name_en);
+}
+
+const char *
+sb_base_get_domain_code (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return self->domain_code;
+}
+
+const char *
+sb_base_get_domain_name (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return sb_locale_pick (self->domain_name_zh, self->domain_name_en);
+}
+
+const char *
+sb_base_get_city_code (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return self->city_code;
+}
+
+const char *
+sb_base_get_city_name (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return sb_locale_pick (self->city_name_zh, self->city_name_en);
+}
+
+const char *
+sb_base_get_lead_unit (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return self->lead_unit;
+}
+
+const char *
+sb_base_get_lead_unit_credit_code (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return self->lead_unit_credit_code;
+}
+
+const char *
+sb_base_get_recommender (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return self->recommender;
+}
+
+SbBaseState
+sb_base_get_state (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), SB_BASE_STATE_DRAFT);
+
+  return self->facts.state;
+}
+
+const SbBaseFacts *
+sb_base_get_facts (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return &self->facts;
+}
+
+/**
+ * sb_base_get_next_deadline:
+ *
+ * Returns: (nullable): the first pending deadline as of the day the base
+ *   was read, or %NULL if nothing is pending
+ */
+const SbDeadline *
+sb_base_get_next_deadline (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return self->has_next_deadline ? &self->next_deadline : NULL;
+}
+
+void
+sb_base_set_next_deadline (SbBase           *self,
+                           const SbDeadline *deadline)
+{
+  g_return_if_fail (SB_IS_BASE (self));
+
+  g_clear_pointer (&self->next_deadline.problem, g_free);
+  self->has_next_deadline = deadline != NULL;
+  if (deadline != NULL)
+    {
+      self->next_deadline = *deadline;
+      self->next_deadline.problem = g_strdup (deadline->problem);
+    }
+}

@@ -1,0 +1,16 @@
+/* sb-migrations.h: the numbered schema migrations of the StdBase database
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Migration i (1-based) takes a database from schema version i - 1 to i. */
+guint        sb_migrations_get_latest_version (void);
+const char  *sb_migrations_get_sql            (guint version);
+
+/* PRAGMA application_id of every StdBase database: "StdB". */
+#define SB_DATABASE_APPLICATION_ID 0x53746442
+
+G_END_DECLS
