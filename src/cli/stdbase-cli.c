@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sb-base-name.h"
 #include "sb-credit-code.h"
@@ -29,16 +30,32 @@ typedef enum
   FORMAT_JSON,
 } Format;
 
-/* Options every command may take. */
+/* Options several commands take.  A command accepts only those it uses,
+ * so that an option it would ignore is refused as a usage error. */
 static char *database_path;
 static char *today_text;
 static char *format_text;
 
-static GOptionEntry common_entries[] = {
+typedef enum
+{
+  OPTION_DATABASE = 1 << 0,
+  OPTION_TODAY    = 1 << 1,
+  OPTION_FORMAT   = 1 << 2,
+} CommonOption;
+
+static GOptionEntry database_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_path,
     N_("The programme’s database (default: the user’s data directory)"), N_("FILE") },
+  { NULL }
+};
+
+static GOptionEntry today_entries[] = {
   { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
     N_("Judge deadlines as on this date instead of today"), N_("DATE") },
+  { NULL }
+};
+
+static GOptionEntry format_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
     N_("Output format: tsv or json"), N_("FORMAT") },
   { NULL }
@@ -51,6 +68,7 @@ typedef struct
   const char *summary;
   int       (*run) (int argc, char **argv);
   GOptionEntry *entries;
+  CommonOption  options;
 } Command;
 
 static int
@@ -814,16 +832,26 @@ run_backup (int    argc,
 }
 
 static const Command commands[] = {
-  { "init", "", N_("Create an empty programme database"), run_init, NULL },
-  { "demo", "", N_("Fill an empty database with a demonstration programme"), run_demo, demo_entries },
-  { "list", "", N_("List the bases, with their next deadline"), run_list, list_entries },
-  { "show", "ID", N_("Show a base: names, units, deadlines and history"), run_show, NULL },
-  { "deadlines", "ID", N_("List every deadline of a base, with its article"), run_deadlines, NULL },
-  { "transition", "ID ACTION", N_("Take a life-cycle step, checked against the regulation"), run_transition, transition_entries },
-  { "workdays", "add DATE N | between DATE1 DATE2", N_("Working days on the statutory calendar"), run_workdays, NULL },
-  { "validate", "uscc CODE | standard DESIGNATION", N_("Check a credit code or a standard designation"), run_validate, validate_entries },
-  { "calendar", "import FILE", N_("Import a newer statutory calendar into the database"), run_calendar, NULL },
-  { "backup", "FILE", N_("Copy the database safely, even while it is in use"), run_backup, NULL },
+  { "init", "", N_("Create an empty programme database"), run_init, NULL,
+    OPTION_DATABASE },
+  { "demo", "", N_("Fill an empty database with a demonstration programme"), run_demo, demo_entries,
+    OPTION_DATABASE | OPTION_TODAY },
+  { "list", "", N_("List the bases, with their next deadline"), run_list, list_entries,
+    OPTION_DATABASE | OPTION_TODAY | OPTION_FORMAT },
+  { "show", "ID", N_("Show a base: names, units, deadlines and history"), run_show, NULL,
+    OPTION_DATABASE | OPTION_TODAY | OPTION_FORMAT },
+  { "deadlines", "ID", N_("List every deadline of a base, with its article"), run_deadlines, NULL,
+    OPTION_DATABASE | OPTION_TODAY | OPTION_FORMAT },
+  { "transition", "ID ACTION", N_("Take a life-cycle step, checked against the regulation"), run_transition, transition_entries,
+    OPTION_DATABASE | OPTION_TODAY },
+  { "workdays", "add DATE N | between DATE1 DATE2", N_("Working days on the statutory calendar"), run_workdays, NULL,
+    OPTION_DATABASE },
+  { "validate", "uscc CODE | standard DESIGNATION", N_("Check a credit code or a standard designation"), run_validate, validate_entries,
+    0 },
+  { "calendar", "import FILE", N_("Import a newer statutory calendar into the database"), run_calendar, NULL,
+    OPTION_DATABASE },
+  { "backup", "FILE", N_("Copy the database safely, even while it is in use"), run_backup, NULL,
+    OPTION_DATABASE },
 };
 
 static char *
@@ -849,6 +877,67 @@ describe_commands (void)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+entries_take_value (const GOptionEntry *entries,
+                    const char         *name)
+{
+  for (const GOptionEntry *entry = entries; entry != NULL && entry->long_name != NULL; entry++)
+    {
+      if (entry->arg != G_OPTION_ARG_NONE && g_str_equal (entry->long_name, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether @arg is a long option, of any command, whose value is the next
+ * argument (“--database FILE” rather than “--database=FILE”). */
+static gboolean
+option_takes_value (const char *arg)
+{
+  const char *name = arg + 2;
+
+  if (!g_str_has_prefix (arg, "--") || strchr (arg, '=') != NULL)
+    return FALSE;
+  if (entries_take_value (database_entries, name)
+      || entries_take_value (today_entries, name)
+      || entries_take_value (format_entries, name))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (entries_take_value (commands[i].entries, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The command is the first argument that is neither an option nor an
+ * option's value, so that options may also come before it, as the usage
+ * line “stdbase-cli [OPTION…] COMMAND” says.
+ *
+ * Returns: the command's name, or %NULL if there is none
+ */
+static const char *
+find_command_name (int    argc,
+                   char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        return i + 1 < argc ? argv[i + 1] : NULL;
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          if (option_takes_value (argv[i]))
+            i++;
+          continue;
+        }
+      return argv[i];
+    }
+
+  return NULL;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -857,15 +946,17 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   const Command *command = NULL;
+  const char *name;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (commands); i++)
+  name = find_command_name (argc, argv);
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (commands); i++)
     {
-      if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      if (g_str_equal (name, commands[i].name))
         command = &commands[i];
     }
 
@@ -877,20 +968,21 @@ main (int    argc,
       g_option_context_set_summary (context, _("Manage a Shanxi Technical Standard Innovation Base programme."));
       g_option_context_set_description (context, description);
       g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+      /* The options that go with commands, which may come first. */
+      g_option_context_add_main_entries (context, database_entries, GETTEXT_PACKAGE);
+      g_option_context_add_main_entries (context, today_entries, GETTEXT_PACKAGE);
+      g_option_context_add_main_entries (context, format_entries, GETTEXT_PACKAGE);
       if (argc > 1 && g_strcmp0 (argv[1], "--version") == 0)
         {
           g_print ("stdbase-cli %s\n", PACKAGE_VERSION);
           return EXIT_SUCCESS;
         }
+      if (name != NULL)
+        return fail (EXIT_USAGE, _("Unknown command “%s”; see stdbase-cli --help"), name);
       if (!g_option_context_parse (context, &argc, &argv, &error))
         return fail (EXIT_USAGE, "%s", error->message);
-      if (argc > 1)
-        return fail (EXIT_USAGE, _("Unknown command “%s”; see stdbase-cli --help"), argv[1]);
-      {
-        g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-        g_printerr ("%s", help);
-      }
-      return EXIT_USAGE;
+      /* Like every other error, one line: the full help is for --help. */
+      return fail (EXIT_USAGE, _("No command given; see stdbase-cli --help"));
     }
 
   {
@@ -900,7 +992,12 @@ main (int    argc,
   }
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+  if (command->options & OPTION_DATABASE)
+    g_option_context_add_main_entries (context, database_entries, GETTEXT_PACKAGE);
+  if (command->options & OPTION_TODAY)
+    g_option_context_add_main_entries (context, today_entries, GETTEXT_PACKAGE);
+  if (command->options & OPTION_FORMAT)
+    g_option_context_add_main_entries (context, format_entries, GETTEXT_PACKAGE);
   if (command->entries != NULL)
     g_option_context_add_main_entries (context, command->entries, GETTEXT_PACKAGE);
 

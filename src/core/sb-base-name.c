@@ -48,14 +48,27 @@ sb_base_name_preparatory_en (const char *short_name_en)
   return g_strconcat (PREFIX_EN, short_name_en, " (Preparatory)", NULL);
 }
 
-/* While preparing and under construction the base works under the name
- * with （筹）; otherwise the list shows the final form.
+/* Art. 22 gives the final name only to a base that passed acceptance, so
+ * only an established base (and one rectifying after an annual assessment,
+ * which is still established) carries it.  While preparing and under
+ * construction the base works under the name with （筹） (Art. 18); an
+ * application, pending or rejected, is shown under the name it applies for,
+ * which is that same preparatory one.  A revoked base keeps the final form:
+ * the state alone cannot tell whether it had been accepted.
  */
+static gboolean
+has_final_name (SbBaseState state)
+{
+  SbPhase phase = sb_base_state_get_phase (state);
+
+  return phase == SB_PHASE_ESTABLISHED || phase == SB_PHASE_REVOKED;
+}
+
 char *
 sb_base_name_for_state_zh (SbBaseState  state,
                            const char  *short_name)
 {
-  if (sb_base_state_is_preparatory (state))
+  if (!has_final_name (state))
     return sb_base_name_preparatory_zh (short_name);
 
   return sb_base_name_established_zh (short_name);
@@ -65,7 +78,7 @@ char *
 sb_base_name_for_state_en (SbBaseState  state,
                            const char  *short_name_en)
 {
-  if (sb_base_state_is_preparatory (state))
+  if (!has_final_name (state))
     return sb_base_name_preparatory_en (short_name_en);
 
   return sb_base_name_established_en (short_name_en);

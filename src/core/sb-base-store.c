@@ -30,20 +30,40 @@ G_DEFINE_FINAL_TYPE (SbBaseStore, sb_base_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (sb-base-store-error-quark, sb_base_store_error)
 
-/* One query reads a base for the list, the page and the rules alike. */
-#define BASE_COLUMNS \
-  "SELECT b.id, b.short_name_zh, b.short_name_en, d.code, d.name_zh, d.name_en," \
-  "  b.city_code, c.name_zh, c.name_en, o.name, o.credit_code, o.legal_person," \
-  "  r.name, b.state, b.cycle_months, b.extension_requested_months," \
-  "  b.extension_months," \
+/* The facts the rules judge by, first in every query that reads a base. */
+#define FACTS_COLUMNS \
+  "b.state, b.cycle_months, b.extension_requested_months, b.extension_months," \
   "  (SELECT sum(1 << (year - 2000)) FROM annual_reports WHERE base_id = b.id)," \
   "  (SELECT sum(1 << (year - 2000)) FROM assessments WHERE base_id = b.id)," \
+  "  b.short_name_zh <> '', b.domain_id IS NOT NULL, b.recommender_id IS NOT NULL," \
+  "  o.credit_code IS NOT NULL AND o.legal_person AND substr (o.division, 1, 2) = '14'," \
   "  b.submitted_date, b.approval_date, b.plan_submitted_date," \
   "  b.midterm_report_date, b.midterm_evaluated_date," \
   "  b.acceptance_applied_date, b.acceptance_failed_date," \
   "  b.extension_requested_date, b.established_date," \
   "  b.assessment_failed_date, b.rectify_by_date, b.closed_date," \
-  "  b.last_transition_date" \
+  "  b.last_transition_date"
+
+enum {
+  FACT_STATE, FACT_CYCLE_MONTHS, FACT_EXTENSION_REQUESTED_MONTHS,
+  FACT_EXTENSION_MONTHS, FACT_REPORT_YEARS, FACT_ASSESSMENT_YEARS,
+  FACT_HAS_SHORT_NAME, FACT_HAS_DOMAIN, FACT_HAS_RECOMMENDER,
+  FACT_LEAD_UNIT_ELIGIBLE,  /* Art. 11 (1); the code was checked on entry */
+  FACT_FIRST_DATE,          /* the dates, in the order of fact_dates() */
+  N_FACT_COLUMNS = FACT_FIRST_DATE + 13
+};
+
+/* Only what the rules need, for a step: no joins for names. */
+#define FACTS_QUERY \
+  "SELECT " FACTS_COLUMNS " FROM bases b" \
+  " LEFT JOIN organisations o ON o.id = b.lead_unit_id" \
+  " WHERE b.id = ?"
+
+/* A whole base, for the list and the page: the facts, then the names. */
+#define BASE_COLUMNS \
+  "SELECT " FACTS_COLUMNS "," \
+  "  b.id, b.short_name_zh, b.short_name_en, d.code, d.name_zh, d.name_en," \
+  "  b.city_code, c.name_zh, c.name_en, o.name, o.credit_code, r.name" \
   " FROM bases b" \
   " LEFT JOIN domains d ON d.id = b.domain_id" \
   " LEFT JOIN cities c ON c.code = b.city_code" \
@@ -51,15 +71,12 @@ G_DEFINE_QUARK (sb-base-store-error-quark, sb_base_store_error)
   " LEFT JOIN organisations r ON r.id = b.recommender_id"
 
 enum {
-  COL_ID, COL_SHORT_NAME, COL_SHORT_NAME_EN, COL_DOMAIN_CODE, COL_DOMAIN_ZH,
-  COL_DOMAIN_EN, COL_CITY_CODE, COL_CITY_ZH, COL_CITY_EN, COL_LEAD_UNIT,
-  COL_CREDIT_CODE, COL_LEGAL_PERSON, COL_RECOMMENDER, COL_STATE,
-  COL_CYCLE_MONTHS, COL_EXTENSION_REQUESTED_MONTHS, COL_EXTENSION_MONTHS,
-  COL_REPORT_YEARS, COL_ASSESSMENT_YEARS,
-  COL_FIRST_DATE  /* the dates, in the order of fact_dates() */
+  COL_ID = N_FACT_COLUMNS, COL_SHORT_NAME, COL_SHORT_NAME_EN, COL_DOMAIN_CODE,
+  COL_DOMAIN_ZH, COL_DOMAIN_EN, COL_CITY_CODE, COL_CITY_ZH, COL_CITY_EN,
+  COL_LEAD_UNIT, COL_CREDIT_CODE, COL_RECOMMENDER,
 };
 
-/* The date facts in the order of BASE_COLUMNS and of the UPDATE below. */
+/* The date facts in the order of FACTS_COLUMNS and of the UPDATE below. */
 static GDate *
 fact_dates (SbBaseFacts *facts,
             guint        index)
@@ -95,13 +112,34 @@ read_date (sqlite3_stmt *stmt,
     sb_date_parse (text, date, NULL);
 }
 
+static void
+facts_from_row (sqlite3_stmt *stmt,
+                SbBaseFacts  *facts)
+{
+  const char *state = (const char *) sqlite3_column_text (stmt, FACT_STATE);
+
+  sb_base_facts_init (facts);
+  if (!sb_base_state_from_string (state, &facts->state))
+    g_warning ("A base has an unknown state “%s”", state);
+  facts->cycle_months = sqlite3_column_int (stmt, FACT_CYCLE_MONTHS);
+  facts->extension_requested_months = sqlite3_column_int (stmt, FACT_EXTENSION_REQUESTED_MONTHS);
+  facts->extension_months = sqlite3_column_int (stmt, FACT_EXTENSION_MONTHS);
+  facts->report_years = sqlite3_column_int64 (stmt, FACT_REPORT_YEARS);
+  facts->assessment_years = sqlite3_column_int64 (stmt, FACT_ASSESSMENT_YEARS);
+  facts->has_short_name = sqlite3_column_int (stmt, FACT_HAS_SHORT_NAME);
+  facts->has_domain = sqlite3_column_int (stmt, FACT_HAS_DOMAIN);
+  facts->has_recommender = sqlite3_column_int (stmt, FACT_HAS_RECOMMENDER);
+  facts->lead_unit_eligible = sqlite3_column_int (stmt, FACT_LEAD_UNIT_ELIGIBLE);
+  for (guint i = 0; fact_dates (facts, i) != NULL; i++)
+    read_date (stmt, FACT_FIRST_DATE + i, fact_dates (facts, i));
+}
+
 static SbBase *
 base_from_row (sqlite3_stmt *stmt)
 {
   SbBase *base = g_object_new (SB_TYPE_BASE, NULL);
-  SbBaseFacts *facts = &base->facts;
-  const char *state = (const char *) sqlite3_column_text (stmt, COL_STATE);
 
+  facts_from_row (stmt, &base->facts);
   base->id = sqlite3_column_int64 (stmt, COL_ID);
   base->short_name = dup_column (stmt, COL_SHORT_NAME);
   base->short_name_en = dup_column (stmt, COL_SHORT_NAME_EN);
@@ -114,24 +152,6 @@ base_from_row (sqlite3_stmt *stmt)
   base->lead_unit = dup_column (stmt, COL_LEAD_UNIT);
   base->lead_unit_credit_code = dup_column (stmt, COL_CREDIT_CODE);
   base->recommender = dup_column (stmt, COL_RECOMMENDER);
-
-  if (!sb_base_state_from_string (state, &facts->state))
-    g_warning ("Base %" G_GINT64_FORMAT " has an unknown state “%s”", base->id, state);
-  facts->cycle_months = sqlite3_column_int (stmt, COL_CYCLE_MONTHS);
-  facts->extension_requested_months = sqlite3_column_int (stmt, COL_EXTENSION_REQUESTED_MONTHS);
-  facts->extension_months = sqlite3_column_int (stmt, COL_EXTENSION_MONTHS);
-  facts->report_years = sqlite3_column_int64 (stmt, COL_REPORT_YEARS);
-  facts->assessment_years = sqlite3_column_int64 (stmt, COL_ASSESSMENT_YEARS);
-  for (guint i = 0; fact_dates (facts, i) != NULL; i++)
-    read_date (stmt, COL_FIRST_DATE + i, fact_dates (facts, i));
-
-  facts->has_short_name = base->short_name != NULL && *base->short_name != '\0';
-  facts->has_domain = base->domain_code != NULL;
-  facts->has_recommender = base->recommender != NULL;
-  facts->lead_unit_eligible =
-    sqlite3_column_int (stmt, COL_LEGAL_PERSON) != 0
-    && sb_credit_code_is_valid (base->lead_unit_credit_code,
-                                SB_CREDIT_CODE_FLAGS_REQUIRE_SHANXI);
 
   return base;
 }
@@ -152,9 +172,12 @@ bind_date (sqlite3_stmt *stmt,
            int           index,
            const GDate  *date)
 {
-  g_autofree char *text = g_date_valid (date) ? sb_date_format (date) : NULL;
+  char text[SB_DATE_TEXT_SIZE];
 
-  bind_text_or_null (stmt, index, text);
+  if (sb_date_write (date, text))
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
 }
 
 static gboolean
@@ -219,6 +242,33 @@ load_rules (SbBaseStore *self)
       self->rules.assessment_due_month = month;
       self->rules.assessment_due_day = day;
     }
+}
+
+static gboolean
+read_facts (SbBaseStore  *self,
+            gint64        id,
+            SbBaseFacts  *facts,
+            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sb_database_prepare (self->database, FACTS_QUERY, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    facts_from_row (stmt, facts);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return not_found (id, error);
+  if (rc != SQLITE_ROW)
+    return sb_database_set_error (self->database, rc, error);
+
+  return TRUE;
 }
 
 static SbBase *
@@ -291,15 +341,14 @@ insert_transition (SbBaseStore               *self,
                    const SbTransitionRequest *request,
                    GError                   **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *recorded_at = g_date_time_format_iso8601 (now);
   sqlite3_stmt *stmt;
 
   stmt = sb_database_prepare (self->database,
                               "INSERT INTO transitions (base_id, action, from_state,"
                               " to_state, date, role, actor, note, months, year,"
                               " deadline, recorded_at)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                              "  strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -317,7 +366,6 @@ insert_transition (SbBaseStore               *self,
   if (request->year > 0)
     sqlite3_bind_int (stmt, 10, request->year);
   bind_date (stmt, 11, &request->deadline);
-  sqlite3_bind_text (stmt, 12, recorded_at, -1, SQLITE_TRANSIENT);
 
   return sb_database_step_done (self->database, stmt, error);
 }
@@ -955,7 +1003,17 @@ sb_base_store_set_assessment_scores (SbBaseStore  *self,
   sqlite3_bind_int64 (stmt, 4, base_id);
   sqlite3_bind_int (stmt, 5, year);
 
-  return sb_database_step_done (self->database, stmt, error);
+  if (!sb_database_step_done (self->database, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (sb_database_get_handle (self->database)) == 0)
+    {
+      g_set_error (error, SB_BASE_STORE_ERROR, SB_BASE_STORE_ERROR_NOT_FOUND,
+                   _("Base %" G_GINT64_FORMAT " has no annual assessment for %d"),
+                   base_id, year);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -974,7 +1032,6 @@ sb_base_store_perform (SbBaseStore                *self,
                        const GDate                *today,
                        GError                    **error)
 {
-  g_autoptr(SbBase) base = NULL;
   SbBaseFacts facts;
   SbBaseState from;
 
@@ -984,11 +1041,9 @@ sb_base_store_perform (SbBaseStore                *self,
   if (!sb_database_begin (self->database, error))
     return FALSE;
 
-  base = read_base (self, base_id, error);
-  if (base == NULL || !sb_lifecycle_check (&base->facts, request, today, error))
+  if (!read_facts (self, base_id, &facts, error)
+      || !sb_lifecycle_check (&facts, request, today, error))
     goto failed;
-
-  facts = base->facts;
 
   from = facts.state;
   sb_lifecycle_apply (&facts, request);

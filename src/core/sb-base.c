@@ -29,6 +29,7 @@ enum {
   PROP_NEXT_DEADLINE,
   PROP_NEXT_DEADLINE_DATE,
   PROP_DAYS_LEFT,
+  PROP_DAYS_LEFT_LABEL,
   N_PROPS
 };
 
@@ -41,6 +42,24 @@ dup_next_deadline_label (SbBase *self)
     return g_strdup ("");
 
   return g_strdup (sb_deadline_kind_get_label (self->next_deadline.kind));
+}
+
+/* "12 days left", "Today", "3 days overdue": what a list cell says. */
+static char *
+dup_days_left_label (SbBase *self)
+{
+  int days = self->next_deadline.days_left;
+
+  if (!self->has_next_deadline)
+    return g_strdup ("");
+  if (!g_date_valid (&self->next_deadline.date))
+    return g_strdup (_("Unknown"));
+  if (days == 0)
+    return g_strdup (_("Due today"));
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days), -days);
 }
 
 static void
@@ -109,6 +128,9 @@ sb_base_get_property (GObject    *object,
     case PROP_DAYS_LEFT:
       g_value_set_int (value, self->has_next_deadline ? self->next_deadline.days_left : 0);
       break;
+    case PROP_DAYS_LEFT_LABEL:
+      g_value_take_string (value, dup_days_left_label (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -134,6 +156,8 @@ sb_base_class_init (SbBaseClass *klass)
   properties[PROP_NEXT_DEADLINE] = g_param_spec_string ("next-deadline", NULL, NULL, NULL, flags);
   properties[PROP_NEXT_DEADLINE_DATE] = g_param_spec_string ("next-deadline-date", NULL, NULL, NULL, flags);
   properties[PROP_DAYS_LEFT] = g_param_spec_int ("days-left", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+
+  properties[PROP_DAYS_LEFT_LABEL] = g_param_spec_string ("days-left-label", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -168,13 +192,18 @@ sb_base_get_short_name_en (SbBase *self)
   return self->short_name_en;
 }
 
-/* The Chinese name for the base's state: with （筹） until accepted. */
+/* Art. 18, 22: the name with （筹） until the base passed acceptance, the
+ * final one after; a revoked base keeps the name it had reached.
+ */
 char *
 sb_base_dup_name (SbBase *self)
 {
   g_return_val_if_fail (SB_IS_BASE (self), NULL);
 
-  return sb_base_name_for_state_zh (self->facts.state, self->short_name);
+  if (g_date_valid (&self->facts.established))
+    return sb_base_name_established_zh (self->short_name);
+
+  return sb_base_name_preparatory_zh (self->short_name);
 }
 
 char *
@@ -185,7 +214,10 @@ sb_base_dup_name_en (SbBase *self)
   if (self->short_name_en == NULL || *self->short_name_en == '\0')
     return g_strdup ("");
 
-  return sb_base_name_for_state_en (self->facts.state, self->short_name_en);
+  if (g_date_valid (&self->facts.established))
+    return sb_base_name_established_en (self->short_name_en);
+
+  return sb_base_name_preparatory_en (self->short_name_en);
 }
 
 const char *

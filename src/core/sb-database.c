@@ -18,6 +18,7 @@
 #include "sb-migrations.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
+#define BACKUP_RETRY_MS 25
 
 struct _SbDatabase
 {
@@ -25,7 +26,7 @@ struct _SbDatabase
 
   sqlite3    *db;
   char       *path;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt, owned */
+  GHashTable *statements;   /* SQL literal (by address) → sqlite3_stmt */
   guint       schema_version;
   guint       transaction_depth;
   int         busy_timeout_ms;
@@ -224,6 +225,22 @@ open_database (const char           *path,
                    display);
       return NULL;
     }
+  /* SQLite takes an empty file for an empty database.  Only a caller that
+   * asked to create a database may turn one into a programme: merely
+   * opening must not write into a file that may have been meant for
+   * something else. */
+  if (exists && !(flags & SB_DATABASE_OPEN_FLAGS_CREATE))
+    {
+      GStatBuf buf;
+
+      if (g_stat (path, &buf) == 0 && buf.st_size == 0)
+        {
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_NOT_A_DATABASE,
+                       _("“%s” is empty, not a StdBase database. Nothing was changed."),
+                       display);
+          return NULL;
+        }
+    }
   if (!exists)
     {
       g_autofree char *dir = g_path_get_dirname (path);
@@ -288,7 +305,12 @@ open_database (const char           *path,
     }
   self->schema_version = version;
 
-  if (tables > 0 && (rc = check_integrity (self->db)) != SQLITE_OK)
+  /* Before an upgrade rewrites the schema, make sure every page is sound.
+   * Otherwise damage is reported when a query reaches it (SQLITE_CORRUPT
+   * becomes SB_DATABASE_ERROR_CORRUPT): a full check on every start would
+   * cost a large programme more time than the rest of opening. */
+  if (tables > 0 && (guint) version < target_version
+      && (rc = check_integrity (self->db)) != SQLITE_OK)
     {
       set_error_for_path (path, NULL, rc, self->busy_timeout_ms, error);
       return NULL;
@@ -297,7 +319,8 @@ open_database (const char           *path,
   /* Only now that the file is known to be ours and sound is it changed. */
   if (!sb_database_exec (self, "PRAGMA journal_mode = WAL", error)
       || !sb_database_exec (self, "PRAGMA foreign_keys = ON", error)
-      || !sb_database_exec (self, "PRAGMA synchronous = NORMAL", error))
+      || !sb_database_exec (self, "PRAGMA synchronous = NORMAL", error)
+      || !sb_database_exec (self, "PRAGMA cache_size = -16384", error))
     return NULL;
 
   if (self->schema_version < target_version)
@@ -343,8 +366,7 @@ sb_database_init (SbDatabase *self)
 {
   const char *timeout = g_getenv ("STDBASE_BUSY_TIMEOUT_MS");
 
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                            g_free, finalize_statement);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->busy_timeout_ms = timeout ? atoi (timeout) : DEFAULT_BUSY_TIMEOUT_MS;
 }
 
@@ -450,8 +472,10 @@ sb_database_set_error (SbDatabase  *self,
  * sb_database_prepare:
  *
  * Returns a statement for @sql, compiled once per database and reset for
- * use.  The database owns it: do not finalize it, and do not hold it across
- * another call that may prepare the same SQL.
+ * use.  @sql must be a string literal: statements are cached by its
+ * address, which keeps the hot paths free of hashing long SQL text.  The
+ * database owns the statement: do not finalize it, and do not hold it
+ * across another call that may prepare the same SQL.
  */
 sqlite3_stmt *
 sb_database_prepare (SbDatabase  *self,
@@ -478,7 +502,7 @@ sb_database_prepare (SbDatabase  *self,
       sb_database_set_error (self, rc, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
 
   return stmt;
 }
@@ -517,24 +541,29 @@ sb_database_step_done (SbDatabase    *self,
   return TRUE;
 }
 
+/* Runs one of the transaction statements below, compiled once. */
+static gboolean
+run_control (SbDatabase  *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = sb_database_prepare (self, sql, error);
+
+  return stmt != NULL && sb_database_step_done (self, stmt, error);
+}
+
 /* Transactions nest: the outermost takes the write lock at once (BEGIN
  * IMMEDIATE, so a locked file is reported before any work is done), inner
- * ones are savepoints that roll back on their own.
+ * ones are savepoints that roll back on their own.  Savepoints may share a
+ * name: SQLite releases and rolls back to the most recent one.
  */
 gboolean
 sb_database_begin (SbDatabase  *self,
                    GError     **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
 
-  if (self->transaction_depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
-  else
-    sql = g_strdup_printf ("SAVEPOINT sb_%u", self->transaction_depth);
-
-  if (!sb_database_exec (self, sql, error))
+  if (!run_control (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sb", error))
     return FALSE;
 
   self->transaction_depth++;
@@ -545,17 +574,10 @@ gboolean
 sb_database_commit (SbDatabase  *self,
                     GError     **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
-  if (self->transaction_depth == 1)
-    sql = g_strdup ("COMMIT");
-  else
-    sql = g_strdup_printf ("RELEASE sb_%u", self->transaction_depth - 1);
-
-  if (!sb_database_exec (self, sql, error))
+  if (!run_control (self, self->transaction_depth == 1 ? "COMMIT" : "RELEASE sb", error))
     {
       sb_database_rollback (self);
       return FALSE;
@@ -568,20 +590,20 @@ sb_database_commit (SbDatabase  *self,
 void
 sb_database_rollback (SbDatabase *self)
 {
-  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   g_return_if_fail (SB_IS_DATABASE (self));
   g_return_if_fail (self->transaction_depth > 0);
 
   if (self->transaction_depth == 1)
-    sql = g_strdup ("ROLLBACK");
+    ok = run_control (self, "ROLLBACK", &error);
   else
-    sql = g_strdup_printf ("ROLLBACK TO sb_%u; RELEASE sb_%u",
-                           self->transaction_depth - 1,
-                           self->transaction_depth - 1);
+    ok = run_control (self, "ROLLBACK TO sb", &error)
+         && run_control (self, "RELEASE sb", &error);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+  if (!ok)
+    g_warning ("Rollback failed: %s", error->message);
 
   self->transaction_depth--;
 }
@@ -633,6 +655,18 @@ sb_database_backup (SbDatabase  *self,
   g_return_val_if_fail (destination != NULL, FALSE);
 
   display = g_filename_display_name (destination);
+
+  /* The backup of a connection in the middle of its own write would wait
+   * for that write forever. */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_FAILED,
+                   _("Could not write the backup “%s”: a change is still being "
+                     "made. Try again when it has been saved."),
+                   display);
+      return FALSE;
+    }
+
   temporary = g_strconcat (destination, ".partial", NULL);
   g_unlink (temporary);
 
@@ -647,10 +681,27 @@ sb_database_backup (SbDatabase  *self,
       rc = sqlite3_errcode (target);
       goto failed;
     }
-  do
-    rc = sqlite3_backup_step (backup, 256);
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  /* Another program's lock is waited out for the busy timeout, not
+   * forever, and without spinning. */
+  for (int waited_ms = 0;;)
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+          && waited_ms < self->busy_timeout_ms)
+        {
+          sqlite3_sleep (BACKUP_RETRY_MS);
+          waited_ms += BACKUP_RETRY_MS;
+        }
+      else if (rc != SQLITE_OK)
+        break;
+    }
   sqlite3_backup_finish (backup);
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    {
+      sqlite3_close (target);
+      g_unlink (temporary);
+      return set_error_for_path (self->path, NULL, rc, self->busy_timeout_ms, error);
+    }
   if (rc != SQLITE_DONE)
     goto failed;
 

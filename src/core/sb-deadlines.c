@@ -146,11 +146,14 @@ add_construction (GArray                *deadlines,
   if (error != NULL)
     deadline->problem = g_strdup (error->message);
 
-  /* Art. 19: around the middle of the cycle. */
+  /* Art. 19: around the middle of the cycle.  Once the cycle has been
+   * extended the middle is long past, and the rules no longer take a
+   * mid-term report, so an unmet one lapses rather than stays overdue.
+   */
   midterm_months = facts->cycle_months * rules->midterm_percent / 100;
   sb_date_add_months_to (&facts->approved, midterm_months, &midterm);
   add (deadlines, SB_DEADLINE_MIDTERM_REPORT, &midterm, &facts->midterm_report,
-       building || state == SB_BASE_STATE_EXTENDED, today);
+       building, today);
 
   /* Art. 20: apply for acceptance no later than 3 months before the end. */
   sb_base_facts_get_cycle_end (facts, &end);

@@ -11,10 +11,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sb-credit-code.h"
 #include "sb-date.h"
 #include "sb-demo.h"
+#include "sb-standard-designation.h"
 
 typedef enum
 {
@@ -45,81 +47,106 @@ static const guint scenario_weights[N_SCENARIOS] = {
   2, 2, 1, 2, 2, 2, 2, 4, 5, 5, 3, 2, 2, 3, 2, 10, 2, 3,
 };
 
+/* How far an official's step may move to fall on a working day. */
+#define MAX_SHIFT_DAYS 15
+
 typedef struct
 {
   const char *zh;
   const char *en;
 } Topic;
 
+/* The provincial industry departments, in the order of the organisations
+ * table (Art. 13), as domains[] names them. */
+enum
+{
+  DEPARTMENT_DEVELOPMENT_REFORM,   /* 发展和改革委员会, also energy */
+  DEPARTMENT_SCIENCE_TECHNOLOGY,   /* 科学技术厅 */
+  DEPARTMENT_INDUSTRY_IT,          /* 工业和信息化厅 */
+  DEPARTMENT_ECOLOGY_ENVIRONMENT,  /* 生态环境厅 */
+  DEPARTMENT_AGRICULTURE,          /* 农业农村厅 */
+};
+
 static const struct
 {
   const char *code;
   const char *industry;   /* for invented unit names */
+  int         department; /* the industry department that recommends */
   Topic       topics[6];
 } domains[] = {
-  { "high-end-equipment", "智能装备",
+  { "high-end-equipment", "智能装备", DEPARTMENT_INDUSTRY_IT,
     { { "智能煤机装备", "Intelligent Coal Machinery" }, { "高端液压元件", "High-end Hydraulic Components" },
       { "工业机器人", "Industrial Robots" }, { "精密数控机床", "Precision CNC Machine Tools" },
       { "智能制造系统集成", "Smart Manufacturing System Integration" }, { "重型矿山装备", "Heavy Mining Equipment" } } },
-  { "intelligent-coal-mining", "煤机",
+  { "intelligent-coal-mining", "煤机", DEPARTMENT_DEVELOPMENT_REFORM,
     { { "煤矿智能化开采", "Intelligent Coal Extraction" }, { "综采工作面自动化", "Automated Longwall Faces" },
       { "矿井5G通信", "Mine 5G Communication" }, { "煤矿安全监测", "Coal Mine Safety Monitoring" },
       { "智能掘进", "Intelligent Roadheading" }, { "矿山数字孪生", "Mine Digital Twins" } } },
-  { "coal-measure-gas", "燃气",
+  { "coal-measure-gas", "燃气", DEPARTMENT_DEVELOPMENT_REFORM,
     { { "煤层气开发利用", "Coalbed Methane Development" }, { "致密砂岩气", "Tight Sandstone Gas" },
       { "煤系气储运", "Coal-measure Gas Storage and Transport" }, { "瓦斯综合利用", "Mine Gas Utilisation" },
       { "煤成气勘探", "Coal-measure Gas Exploration" }, { "压裂增产技术", "Fracturing Stimulation" } } },
-  { "rail-transit", "轨道交通",
+  { "rail-transit", "轨道交通", DEPARTMENT_INDUSTRY_IT,
     { { "重载铁路装备", "Heavy-haul Railway Equipment" }, { "轨道交通车辆", "Rail Vehicles" },
       { "城轨信号系统", "Urban Rail Signalling" }, { "轨道交通轴承", "Rail Transit Bearings" },
       { "铁路智能运维", "Intelligent Railway Maintenance" }, { "磁浮交通", "Maglev Transit" } } },
-  { "general-aviation", "航空",
+  { "general-aviation", "航空", DEPARTMENT_INDUSTRY_IT,
     { { "通航飞行器", "General Aviation Aircraft" }, { "无人机系统", "Unmanned Aircraft Systems" },
       { "航空维修", "Aviation Maintenance" }, { "通航运营服务", "General Aviation Operations" },
       { "航空应急救援", "Aviation Emergency Rescue" }, { "航空材料", "Aviation Materials" } } },
-  { "semiconductors", "半导体",
+  { "semiconductors", "半导体", DEPARTMENT_INDUSTRY_IT,
     { { "碳化硅功率器件", "Silicon Carbide Power Devices" }, { "第三代半导体材料", "Third-generation Semiconductor Materials" },
       { "光电子芯片", "Optoelectronic Chips" }, { "半导体封装测试", "Semiconductor Packaging and Testing" },
       { "砷化镓衬底", "Gallium Arsenide Substrates" }, { "深紫外LED", "Deep-UV LEDs" } } },
-  { "carbon-materials", "碳材料",
+  { "carbon-materials", "碳材料", DEPARTMENT_INDUSTRY_IT,
     { { "碳纤维", "Carbon Fibre" }, { "石墨烯", "Graphene" },
       { "煤基碳材料", "Coal-based Carbon Materials" }, { "锂电负极材料", "Lithium Battery Anode Materials" },
       { "特种石墨", "Special Graphite" }, { "碳基复合材料", "Carbon-based Composites" } } },
-  { "special-metals", "特材",
+  { "special-metals", "特材", DEPARTMENT_INDUSTRY_IT,
     { { "镁合金", "Magnesium Alloys" }, { "不锈钢精密带材", "Precision Stainless Steel Strip" },
       { "铝基新材料", "Aluminium-based New Materials" }, { "钛合金", "Titanium Alloys" },
       { "高温合金", "Superalloys" }, { "稀土永磁", "Rare-earth Permanent Magnets" } } },
-  { "big-data", "数据",
+  { "big-data", "数据", DEPARTMENT_INDUSTRY_IT,
     { { "数据中心", "Data Centres" }, { "工业互联网平台", "Industrial Internet Platforms" },
       { "政务大数据", "Government Big Data" }, { "数据安全", "Data Security" },
       { "算力网络", "Computing Power Networks" }, { "数据要素流通", "Data Circulation" } } },
-  { "it-innovation", "信创",
+  { "it-innovation", "信创", DEPARTMENT_INDUSTRY_IT,
     { { "信创服务器", "Trusted Servers" }, { "国产操作系统适配", "Domestic Operating System Adaptation" },
       { "信创终端", "Trusted Terminals" }, { "工控安全", "Industrial Control Security" },
       { "密码应用", "Cryptographic Applications" }, { "信创软件测评", "Trusted Software Evaluation" } } },
-  { "biomedicine", "生物医药",
+  { "biomedicine", "生物医药", DEPARTMENT_SCIENCE_TECHNOLOGY,
     { { "中药材", "Chinese Herbal Materials" }, { "生物制药", "Biopharmaceuticals" },
       { "医疗器械", "Medical Devices" }, { "原料药", "Active Pharmaceutical Ingredients" },
       { "体外诊断", "In-vitro Diagnostics" }, { "合成生物", "Synthetic Biology" } } },
-  { "agriculture", "农业",
+  { "agriculture", "农业", DEPARTMENT_AGRICULTURE,
     { { "杂粮", "Minor Grains" }, { "功能农业", "Functional Agriculture" },
       { "设施农业", "Protected Agriculture" }, { "畜牧养殖", "Livestock Farming" },
       { "果业", "Fruit Growing" }, { "农产品加工", "Agricultural Products Processing" } } },
 };
 
-/* City codes as in the cities table; the zone registers with Taiyuan. */
+/* City codes as in the cities table; the zone registers with Taiyuan.
+ * Each unit sits in the district of its division code, and its telephone
+ * number has the city's area code. */
 static const struct
 {
   const char *code;
   const char *short_name;
   const char *division;
+  const char *place;
+  const char *area_code;
 } cities[] = {
-  { "1401", "太原", "140105" }, { "1402", "大同", "140213" },
-  { "1403", "阳泉", "140302" }, { "1404", "长治", "140403" },
-  { "1405", "晋城", "140502" }, { "1406", "朔州", "140602" },
-  { "1407", "晋中", "140702" }, { "1408", "运城", "140802" },
-  { "1409", "忻州", "140902" }, { "1410", "临汾", "141002" },
-  { "1411", "吕梁", "141102" }, { "zone", "太原", "140191" },
+  { "1401", "太原", "140105", "山西省太原市小店区", "0351" },
+  { "1402", "大同", "140213", "山西省大同市平城区", "0352" },
+  { "1403", "阳泉", "140302", "山西省阳泉市城区", "0353" },
+  { "1404", "长治", "140403", "山西省长治市潞州区", "0355" },
+  { "1405", "晋城", "140502", "山西省晋城市城区", "0356" },
+  { "1406", "朔州", "140602", "山西省朔州市朔城区", "0349" },
+  { "1407", "晋中", "140702", "山西省晋中市榆次区", "0354" },
+  { "1408", "运城", "140802", "山西省运城市盐湖区", "0359" },
+  { "1409", "忻州", "140902", "山西省忻州市忻府区", "0350" },
+  { "1410", "临汾", "141002", "山西省临汾市尧都区", "0357" },
+  { "1411", "吕梁", "141102", "山西省吕梁市离石区", "0358" },
+  { "zone", "太原", "140191", "山西转型综合改革示范区", "0351" },
 };
 
 static const char * const brands[] = {
@@ -136,9 +163,19 @@ static const struct
 {
   const char *prefix;
   const char *division;
+  const char *place;
+  const char *area_code;
 } partners[] = {
-  { "北京", "110108" }, { "上海", "310115" }, { "天津", "120116" },
-  { "西安", "610113" }, { "太原", "140105" }, { "郑州", "410105" },
+  { "北京", "110108", "北京市海淀区", "010" },
+  { "上海", "310115", "上海市浦东新区", "021" },
+  { "天津", "120116", "天津市滨海新区", "022" },
+  { "西安", "610113", "陕西省西安市雁塔区", "029" },
+  { "太原", "140105", "山西省太原市小店区", "0351" },
+  { "郑州", "410105", "河南省郑州市金水区", "0371" },
+};
+
+static const char * const streets[] = {
+  "长风街", "学府街", "创新路", "科技街", "建设路", "迎宾路", "产业路", "兴华街",
 };
 
 static const char * const surnames[] = {
@@ -173,7 +210,9 @@ typedef struct
   guint        unit_counter;
   guint        standard_counter;
   gint64       base_id;
+  const char  *topic;     /* of the base being made, for its standards */
   char        *contact;
+  GHashTable  *units;     /* name → gint64 id: one unit per name */
 } Demo;
 
 static int
@@ -228,6 +267,65 @@ clamp_to_today (Demo  *demo,
     *date = demo->today;
 }
 
+/* Whether officials work on @date.  Without calendar data for its year,
+ * Monday to Friday: only the demo's choice of a day depends on it, never
+ * a deadline. */
+static gboolean
+is_working_day (Demo        *demo,
+                const GDate *date)
+{
+  gboolean working = FALSE;
+
+  if (sb_calendar_is_working_day (sb_base_store_get_calendar (demo->store),
+                                  date, &working, NULL))
+    return working;
+
+  return g_date_get_weekday (date) <= G_DATE_FRIDAY;
+}
+
+static void
+previous_working_day (Demo  *demo,
+                      GDate *date)
+{
+  while (!is_working_day (demo, date))
+    g_date_subtract_days (date, 1);
+}
+
+/* Officials decide on working days.  A step planned for a weekend or a
+ * holiday moves to the nearest working day that the rules still allow,
+ * earlier ones first so that a deadline met stays met.
+ */
+static void
+move_to_working_day (Demo                *demo,
+                     SbTransitionRequest *request)
+{
+  g_autoptr(SbBase) base = NULL;
+  const SbBaseFacts *facts;
+  GDate wanted = request->date;
+
+  if (is_working_day (demo, &wanted))
+    return;
+
+  base = sb_base_store_load (demo->store, demo->base_id, &demo->today, NULL);
+  if (base == NULL)
+    return;
+  facts = sb_base_get_facts (base);
+
+  for (int direction = -1; direction <= 1; direction += 2)
+    {
+      for (int days = 1; days <= MAX_SHIFT_DAYS; days++)
+        {
+          days_from (&wanted, direction * days, &request->date);
+          if (is_working_day (demo, &request->date)
+              && sb_lifecycle_check (facts, request, &demo->today, NULL))
+            return;
+        }
+    }
+
+  /* Nothing better: the rules will judge the day planned. */
+  request->date = wanted;
+}
+
 /* A unique, valid code: the counter, scrambled by a bijection modulo 31^8
  * (the multiplier is prime to 31), spelled in the code's alphabet.
  */
@@ -255,17 +353,24 @@ make_credit_code (Demo       *demo,
                                division, organisation);
 }
 
+/* A unit in @place, whose telephone numbers start with @area_code: eight
+ * digits after a three-digit code, seven after a four-digit one. */
 static gint64
 add_unit (Demo        *demo,
           const char  *name,
           const char  *division,
+          const char  *place,
+          const char  *area_code,
           gboolean     institution,
           GError     **error)
 {
   g_autofree char *contact = person (demo);
-  g_autofree char *phone = g_strdup_printf ("0351-%07d", between (demo, 1000000, 9999999));
-  g_autofree char *address = g_strdup_printf ("%s经济技术开发区创新路%d号",
-                                              name, between (demo, 1, 300));
+  g_autofree char *phone = strlen (area_code) == 3
+                           ? g_strdup_printf ("%s-%08d", area_code, between (demo, 20000000, 89999999))
+                           : g_strdup_printf ("%s-%07d", area_code, between (demo, 2000000, 8999999));
+  g_autofree char *address = g_strdup_printf ("%s%s%d号", place,
+                                              streets[pick (demo, G_N_ELEMENTS (streets))],
+                                              between (demo, 1, 300));
   SbOrganisationInput input = {
     .name = name,
     .kind = institution ? "institution" : "enterprise",
@@ -275,13 +380,51 @@ add_unit (Demo        *demo,
     .contact_phone = phone,
   };
   g_autofree char *code = make_credit_code (demo, division, institution);
+  gint64 id;
 
   input.credit_code = code;
 
   g_free (demo->contact);
   demo->contact = g_strdup (contact);
 
-  return sb_base_store_add_organisation (demo->store, &input, error);
+  id = sb_base_store_add_organisation (demo->store, &input, error);
+  if (id > 0)
+    g_hash_table_insert (demo->units, g_strdup (name), g_memdup2 (&id, sizeof id));
+
+  return id;
+}
+
+/* A lead unit's name no other unit has: two units cannot register the
+ * same name.  When the simple names run out (large demos), two brands.
+ */
+static char *
+make_lead_unit_name (Demo     *demo,
+                     guint     domain,
+                     guint     city,
+                     gboolean  institution)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autofree char *brand = NULL;
+      char *name;
+
+      if (attempt < 20)
+        brand = g_strdup (brands[pick (demo, G_N_ELEMENTS (brands))]);
+      else
+        brand = g_strconcat (brands[pick (demo, G_N_ELEMENTS (brands))],
+                             brands[pick (demo, G_N_ELEMENTS (brands))], NULL);
+
+      if (institution)
+        name = g_strdup_printf ("%s%s%s技术研究院", cities[city].short_name, brand,
+                                domains[domain].industry);
+      else
+        name = g_strdup_printf ("山西%s%s%s", brand, domains[domain].industry,
+                                unit_suffixes[pick (demo, G_N_ELEMENTS (unit_suffixes))]);
+
+      if (!g_hash_table_contains (demo->units, name) || attempt >= 200)
+        return name;
+      g_free (name);
+    }
 }
 
 static gboolean
@@ -305,6 +448,8 @@ step_full (Demo         *demo,
   request.year = year;
   if (deadline != NULL)
     request.deadline = *deadline;
+  if (role != SB_ROLE_APPLICANT)
+    move_to_working_day (demo, &request);
 
   return sb_base_store_perform (demo->store, demo->base_id, &request, &demo->today, error);
 }
@@ -364,40 +509,55 @@ step (Demo         *demo,
   return step_full (demo, action, role, date, note, 0, 0, NULL, error);
 }
 
+/* A standard of @level, or of a level chosen at random when @level is
+ * SB_N_STANDARD_LEVELS, on @topic. */
 static gboolean
-add_standard (Demo        *demo,
-              int          year,
-              const char  *role,
-              const char  *source,
-              const char  *topic,
-              GError     **error)
+add_standard (Demo             *demo,
+              int               year,
+              SbStandardLevel   level,
+              const char       *role,
+              const char       *source,
+              const char       *topic,
+              GError          **error)
 {
   static const char * const industry_codes[] = { "JB/T", "MT/T", "TB/T", "YS/T", "SJ/T", "NB/T" };
+  static const SbStandardLevel levels[10] = {
+    SB_STANDARD_LEVEL_INTERNATIONAL,
+    SB_STANDARD_LEVEL_NATIONAL, SB_STANDARD_LEVEL_NATIONAL,
+    SB_STANDARD_LEVEL_INDUSTRY, SB_STANDARD_LEVEL_INDUSTRY,
+    SB_STANDARD_LEVEL_LOCAL, SB_STANDARD_LEVEL_LOCAL, SB_STANDARD_LEVEL_LOCAL,
+    SB_STANDARD_LEVEL_GROUP, SB_STANDARD_LEVEL_GROUP,
+  };
   guint n = demo->standard_counter++;
   g_autofree char *designation = NULL;
   g_autofree char *title = NULL;
 
-  switch (pick (demo, 10))
+  if (level >= SB_N_STANDARD_LEVELS)
+    level = levels[pick (demo, G_N_ELEMENTS (levels))];
+
+  switch (level)
     {
-    case 0:
+    case SB_STANDARD_LEVEL_INTERNATIONAL:
       designation = g_strdup_printf ("ISO %u:%d", 20000 + n % 9000, year);
       break;
-    case 1: case 2:
+    case SB_STANDARD_LEVEL_NATIONAL:
       designation = g_strdup_printf ("GB/T %u-%d", 30000 + n % 13000, year);
       break;
-    case 3: case 4:
+    case SB_STANDARD_LEVEL_INDUSTRY:
       designation = g_strdup_printf ("%s %u-%d",
                                      industry_codes[pick (demo, G_N_ELEMENTS (industry_codes))],
                                      10000 + n % 9000, year);
       break;
-    case 5: case 6: case 7:
+    case SB_STANDARD_LEVEL_LOCAL:
       designation = g_strdup_printf ("DB14/T %u-%d", 1000 + n % 9000, year);
       break;
+    case SB_STANDARD_LEVEL_GROUP:
+    case SB_N_STANDARD_LEVELS:
     default:
       designation = g_strdup_printf ("T/SXBZ %03u-%d", n % 1000, year);
       break;
     }
-  title = g_strdup_printf ("%s 技术规范 第%u部分", topic, 1 + n % 9);
+  title = g_strdup_printf ("%s技术规范 第%u部分", topic, 1 + n % 9);
 
   return sb_base_store_add_standard (demo->store, demo->base_id, designation, title,
                                      role, source, error);
@@ -419,6 +579,7 @@ create_application (Demo        *demo,
   g_autofree char *short_name_en = NULL;
   g_autofree char *unit_name = NULL;
   gint64 lead_unit, recommender;
+  gint64 partner_ids[2] = { 0 };
   int n_partners, n_standards, n_tags;
 
   if (round == 0)
@@ -432,16 +593,10 @@ create_application (Demo        *demo,
       short_name_en = g_strdup_printf ("%s %u", topic->en, round + 1);
     }
 
-  if (institution)
-    unit_name = g_strdup_printf ("%s%s%s技术研究院", cities[city].short_name,
-                                 brands[pick (demo, G_N_ELEMENTS (brands))],
-                                 domains[domain].industry);
-  else
-    unit_name = g_strdup_printf ("山西%s%s%s", brands[pick (demo, G_N_ELEMENTS (brands))],
-                                 domains[domain].industry,
-                                 unit_suffixes[pick (demo, G_N_ELEMENTS (unit_suffixes))]);
+  unit_name = make_lead_unit_name (demo, domain, city, institution);
 
-  lead_unit = add_unit (demo, unit_name, cities[city].division, institution, error);
+  lead_unit = add_unit (demo, unit_name, cities[city].division, cities[city].place,
+                        cities[city].area_code, institution, error);
   if (lead_unit == 0)
     return FALSE;
 
@@ -449,7 +604,7 @@ create_application (Demo        *demo,
   if (pick (demo, 2) == 0)
     recommender = sb_base_store_find_recommender (demo->store, cities[city].code, 0);
   else
-    recommender = sb_base_store_find_recommender (demo->store, NULL, pick (demo, 5));
+    recommender = sb_base_store_find_recommender (demo->store, NULL, domains[domain].department);
 
   demo->base_id = sb_base_store_create_base (demo->store, short_name, short_name_en,
                                              domains[domain].code, lead_unit,
@@ -457,7 +612,10 @@ create_application (Demo        *demo,
                                              created, error);
   if (demo->base_id == 0)
     return FALSE;
+  demo->topic = topic->zh;
 
+  /* An institute that already co-applied for another base is the same
+   * unit again, but joins each application once. */
   n_partners = pick (demo, 3);
   for (int i = 0; i < n_partners; i++)
     {
@@ -465,12 +623,28 @@ create_application (Demo        *demo,
       g_autofree char *name = g_strdup_printf ("%s%s%s研究院", partners[partner].prefix,
                                                brands[pick (demo, G_N_ELEMENTS (brands))],
                                                domains[domain].industry);
-      g_autofree char *contact = g_strdup (demo->contact);
-      gint64 unit = add_unit (demo, name, partners[partner].division, TRUE, error);
+      const gint64 *known = g_hash_table_lookup (demo->units, name);
+      gint64 unit;
 
-      /* The lead unit's contact still speaks for the application. */
-      g_free (demo->contact);
-      demo->contact = g_steal_pointer (&contact);
+      if (known != NULL)
+        {
+          unit = *known;
+          if (i > 0 && unit == partner_ids[0])
+            continue;
+        }
+      else
+        {
+          g_autofree char *contact = g_strdup (demo->contact);
+
+          unit = add_unit (demo, name, partners[partner].division, partners[partner].place,
+                           partners[partner].area_code, TRUE, error);
+
+          /* The lead unit's contact still speaks for the application. */
+          g_free (demo->contact);
+          demo->contact = g_steal_pointer (&contact);
+        }
+
+      partner_ids[i] = unit;
       if (unit == 0 || !sb_base_store_add_unit (demo->store, demo->base_id, unit,
                                                 "co_applicant", error))
         return FALSE;
@@ -500,6 +674,7 @@ create_application (Demo        *demo,
   for (int i = 0; i < n_standards; i++)
     {
       if (!add_standard (demo, between (demo, 2012, g_date_get_year (created) - 1),
+                         SB_N_STANDARD_LEVELS,
                          pick (demo, 3) == 0 ? "participated" : "led",
                          "application", topic->zh, error))
         return FALSE;
@@ -571,9 +746,14 @@ construct (Demo         *demo,
            gboolean      midterm,
            GError      **error)
 {
-  GDate date;
+  GDate date, due;
 
-  days_from (approval, between (demo, 18, 44), &date);
+  /* Art. 16: the plan within 30 working days of the approval. */
+  days_from (approval, between (demo, 18, 42), &date);
+  if (sb_calendar_add_working_days (sb_base_store_get_calendar (demo->store), approval,
+                                    SB_PLAN_WORKING_DAYS, &due, NULL)
+      && g_date_compare (&date, &due) > 0)
+    date = due;
   clamp_to_today (demo, &date);
   if (!step (demo, SB_ACTION_SUBMIT_PLAN, SB_ROLE_APPLICANT, &date, error))
     return FALSE;
@@ -625,8 +805,8 @@ annual_year (Demo         *demo,
                   NULL, 0, year, NULL, error))
     return FALSE;
 
-  for (int level = 0; level < 5; level++)
-    figures.standards[level] = pick (demo, level == 0 ? 2 : 5);
+  for (int level = 0; level < SB_N_STANDARD_LEVELS; level++)
+    figures.standards[level] = pick (demo, level == SB_STANDARD_LEVEL_INTERNATIONAL ? 2 : 5);
   figures.proposals = pick (demo, 6);
   figures.awards_applied = pick (demo, 3);
   figures.awards_won = pick (demo, figures.awards_applied + 1);
@@ -640,9 +820,10 @@ annual_year (Demo         *demo,
   if (!sb_base_store_set_annual_figures (demo->store, demo->base_id, year, &figures, error))
     return FALSE;
 
-  for (int level = 0; level < 5; level++)
+  /* Some of the standards the figures count, each of its level. */
+  for (int level = 0; level < SB_N_STANDARD_LEVELS; level++)
     for (int i = 0; i < figures.standards[level] && i < 2; i++)
-      if (!add_standard (demo, year, "led", "produced", "年度", error))
+      if (!add_standard (demo, year, level, "led", "produced", demo->topic, error))
         return FALSE;
 
   g_date_clear (&assessed, 1);
@@ -748,7 +929,9 @@ play (Demo      *demo,
     case SCENARIO_DRAFT:
     case SCENARIO_SUBMITTED:
     case SCENARIO_RETURNED:
-      days_from (today, -between (demo, 20, 70), &created);
+      /* Created at least 25 days ago, so that submitting (5 to 15 days
+       * later) and being returned (3 to 10 more) are both in the past. */
+      days_from (today, -between (demo, 25, 70), &created);
       if (!create_application (demo, index, &created, error))
         return FALSE;
       if (scenario == SCENARIO_DRAFT)
@@ -795,18 +978,51 @@ play (Demo      *demo,
       break;
     case SCENARIO_ESTABLISHED:
     case SCENARIO_ASSESSMENT_RECTIFYING:
-      months_from (today, -(cycle + between (demo, 14, 22)), &approval);
+      months_from (today, -(cycle + between (demo, 14, 19)), &approval);
       break;
     case SCENARIO_REVOKED:
       if (index % 2 == 0)
         months_from (today, -(cycle + 8), &approval);
       else
-        months_from (today, -(cycle + 24), &approval);
+        months_from (today, -(cycle + 19), &approval);
       break;
     case N_SCENARIOS:
     default:
       g_assert_not_reached ();
     }
+
+  /* Not all on today's day of the month, where the timing allows. */
+  switch (scenario)
+    {
+    case SCENARIO_BEFORE_MIDTERM:
+    case SCENARIO_AFTER_MIDTERM:
+    case SCENARIO_ACCEPTANCE_REQUESTED:
+    case SCENARIO_EXTENDED:
+    case SCENARIO_ESTABLISHED:
+    case SCENARIO_ASSESSMENT_RECTIFYING:
+    case SCENARIO_REVOKED:
+      days_from (&approval, -between (demo, 0, 20), &approval);
+      break;
+    case SCENARIO_DRAFT:
+    case SCENARIO_SUBMITTED:
+    case SCENARIO_RETURNED:
+    case SCENARIO_RECOMMENDED:
+    case SCENARIO_FORMALLY_REVIEWED:
+    case SCENARIO_EXPERT_REVIEWED:
+    case SCENARIO_REJECTED:
+    case SCENARIO_PREPARING:
+    case SCENARIO_ACCEPTANCE_WINDOW:
+    case SCENARIO_EXTENSION_REQUESTED:
+    case SCENARIO_RECTIFYING:
+    case N_SCENARIOS:
+    default:
+      break;
+    }
+  /* The authority approves on a working day.  With today 2026-11-27,
+   * the oldest application (created up to 170 days before an approval
+   * 55 months and 20 days back) still postdates the regulation, in force
+   * from 24 September 2021 (Art. 40). */
+  previous_working_day (demo, &approval);
 
   days_from (&approval, -between (demo, 140, 170), &created);
   if (!create_application (demo, index, &created, error))
@@ -971,7 +1187,7 @@ sb_demo_fill (SbBaseStore  *store,
   if (existing > 0)
     {
       g_set_error (error, SB_BASE_STORE_ERROR, SB_BASE_STORE_ERROR_INVALID,
-                   ngettext ("The database already holds %d base; demonstration data only goes into an empty database",
+                   g_dngettext (GETTEXT_PACKAGE, "The database already holds %d base; demonstration data only goes into an empty database",
                              "The database already holds %d bases; demonstration data only goes into an empty database",
                              existing),
                    existing);
@@ -982,9 +1198,11 @@ sb_demo_fill (SbBaseStore  *store,
     return FALSE;
 
   demo.rand = g_rand_new_with_seed (seed);
+  demo.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < count && ok; i++)
     ok = play (&demo, i, choose_scenario (&demo, i), error);
   g_rand_free (demo.rand);
+  g_hash_table_unref (demo.units);
   g_free (demo.contact);
 
   if (!ok)

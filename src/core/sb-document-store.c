@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
+#include <string.h>
 
 #include "sb-document-store.h"
 
@@ -62,29 +63,55 @@ count_pages (const char  *display,
 }
 
 static gboolean
-write_stored (const char  *path,
+same_contents (const char *path,
+               GBytes     *bytes)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return g_file_get_contents (path, &contents, &length, NULL)
+         && length == size
+         && memcmp (contents, data, size) == 0;
+}
+
+/* Copies @bytes to @path, unless an intact copy is there already; a copy
+ * that was damaged since is replaced.  *@created says whether the file
+ * is new, so that a failed import can take it away again.
+ */
+static gboolean
+write_stored (const char  *display,
+              const char  *path,
               GBytes      *bytes,
+              gboolean    *created,
               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  int saved_errno = 0;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  *created = FALSE;
+  if (existed && same_contents (path, bytes))
     return TRUE;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    saved_errno = errno;
+  if (saved_errno != 0
       || !g_file_set_contents_full (path, data, size,
                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600,
                                     &local_error))
     {
       g_set_error (error, SB_DOCUMENT_ERROR, SB_DOCUMENT_ERROR_STORE,
-                   _("Could not copy the document into the store: %s"),
-                   local_error ? local_error->message : g_strerror (errno));
+                   _("Could not copy “%s” into the document store: %s"),
+                   display, local_error ? local_error->message : g_strerror (saved_errno));
       return FALSE;
     }
 
+  *created = !existed;
   return TRUE;
 }
 
@@ -113,6 +140,8 @@ sb_document_store_import (SbDatabase  *database,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *added_at = NULL;
   sqlite3_stmt *stmt;
+  gboolean created = FALSE;
+  gint64 id;
   gsize length;
   int pages;
 
@@ -140,19 +169,23 @@ sb_document_store_import (SbDatabase  *database,
 
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   target = stored_path (database, sha256);
-  if (!write_stored (target, bytes, error))
-    return 0;
 
   now = g_date_time_new_now_utc ();
   added_at = g_date_time_format_iso8601 (now);
   basename = g_path_get_basename (path);
+
+  /* The row first, then the copy, then the commit: a refused row (a base
+   * that does not exist) leaves no file behind, and a copy that cannot be
+   * written leaves no row that points nowhere. */
+  if (!sb_database_begin (database, error))
+    return 0;
 
   stmt = sb_database_prepare (database,
                               "INSERT INTO documents (sha256, file_name, size, pages,"
                               " kind, base_id, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                               error);
   if (stmt == NULL)
-    return 0;
+    goto failed;
 
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, basename, -1, SQLITE_TRANSIENT);
@@ -164,9 +197,24 @@ sb_document_store_import (SbDatabase  *database,
   sqlite3_bind_text (stmt, 7, added_at, -1, SQLITE_TRANSIENT);
 
   if (!sb_database_step_done (database, stmt, error))
-    return 0;
+    goto failed;
+  id = sqlite3_last_insert_rowid (sb_database_get_handle (database));
 
-  return sqlite3_last_insert_rowid (sb_database_get_handle (database));
+  if (!write_stored (display, target, bytes, &created, error))
+    goto failed;
+
+  if (!sb_database_commit (database, error))
+    {
+      if (created)
+        g_unlink (target);
+      return 0;
+    }
+
+  return id;
+
+failed:
+  sb_database_rollback (database);
+  return 0;
 }
 
 /**

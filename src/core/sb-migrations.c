@@ -10,7 +10,8 @@
 
 #include "sb-migrations.h"
 
-/* Version 1: the programme as DESIGN.md describes it. */
+/* Version 1: the programme as DESIGN.md describes it.  Tables keyed by
+ * their natural composite key are WITHOUT ROWID: one b-tree, not two. */
 static const char migration_1[] =
   /* Reference data: rows, not code, so the authority can add domains. */
   "CREATE TABLE domains ("
@@ -98,7 +99,7 @@ static const char migration_1[] =
   "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
   "  tag_id INTEGER NOT NULL REFERENCES tags (id),"
   "  PRIMARY KEY (base_id, tag_id)"
-  ");"
+  ") WITHOUT ROWID;"
   /* Art. 12 co-applicants and the co-builders of the construction plan. */
   "CREATE TABLE base_units ("
   "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
@@ -106,7 +107,7 @@ static const char migration_1[] =
   "  role TEXT NOT NULL CHECK (role IN ('co_applicant', 'co_builder')),"
   "  position INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (base_id, organisation_id, role)"
-  ");"
+  ") WITHOUT ROWID;"
 
   /* Documents: PDFs copied into the managed store, found by checksum. */
   "CREATE TABLE documents ("
@@ -133,7 +134,7 @@ static const char migration_1[] =
   "  condition INTEGER NOT NULL CHECK (condition BETWEEN 1 AND 5),"
   "  statement TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (base_id, condition)"
-  ");"
+  ") WITHOUT ROWID;"
   "CREATE TABLE condition_documents ("
   "  base_id INTEGER NOT NULL,"
   "  condition INTEGER NOT NULL,"
@@ -141,7 +142,7 @@ static const char migration_1[] =
   "  PRIMARY KEY (base_id, condition, document_id),"
   "  FOREIGN KEY (base_id, condition)"
   "    REFERENCES application_conditions (base_id, condition) ON DELETE CASCADE"
-  ");"
+  ") WITHOUT ROWID;"
 
   /* Standards: those named under Art. 11 (3) in the application, and
    * those the base produces, which its annual reports count. */
@@ -157,7 +158,6 @@ static const char migration_1[] =
   "  year INTEGER NOT NULL,"
   "  UNIQUE (base_id, designation, source)"
   ");"
-  "CREATE INDEX standards_year ON standards (year);"
 
   /* Every life-cycle step: who, in which role, when, why, with what. */
   "CREATE TABLE transitions ("
@@ -180,7 +180,7 @@ static const char migration_1[] =
   "  transition_id INTEGER NOT NULL REFERENCES transitions (id) ON DELETE CASCADE,"
   "  document_id INTEGER NOT NULL REFERENCES documents (id),"
   "  PRIMARY KEY (transition_id, document_id)"
-  ");"
+  ") WITHOUT ROWID;"
 
   /* Reviews (Art. 14, 15, 19, 20) and their score sheets. */
   "CREATE TABLE reviews ("
@@ -200,7 +200,7 @@ static const char migration_1[] =
   "  max_score REAL NOT NULL,"
   "  comment TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (review_id, criterion)"
-  ");"
+  ") WITHOUT ROWID;"
 
   /* Annual self-inspection reports (Art. 24, 35) and assessments (Art. 36). */
   "CREATE TABLE annual_reports ("
@@ -224,7 +224,7 @@ static const char migration_1[] =
   "  patents INTEGER NOT NULL DEFAULT 0,"
   "  document_id INTEGER REFERENCES documents (id),"
   "  PRIMARY KEY (base_id, year)"
-  ");"
+  ") WITHOUT ROWID;"
   "CREATE TABLE assessments ("
   "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
   "  year INTEGER NOT NULL,"
@@ -235,7 +235,7 @@ static const char migration_1[] =
   "  passed INTEGER NOT NULL,"
   "  comments TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (base_id, year)"
-  ");"
+  ") WITHOUT ROWID;"
 
   /* The twelve domains of Art. 3. */
   "INSERT INTO domains (code, name_zh, name_en, position, statutory) VALUES"

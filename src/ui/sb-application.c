@@ -1,0 +1,150 @@
+/* sb-application.c: the StdBase application
+ *
+ * Handles the command line (--database, --today) and the application-wide
+ * actions; each window opens its own programme.
+ */
+#define G_LOG_DOMAIN "sb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-application.h"
+#include "sb-date.h"
+#include "sb-window.h"
+
+struct _SbApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  GDate           today;
+};
+
+G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this programme database instead of the default one"), N_("FILE") },
+  { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Judge deadlines as on this date (YYYY-MM-DD)"), N_("DATE") },
+  { NULL }
+};
+
+static int
+sb_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  SbApplication *self = SB_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  const char *today = NULL;
+
+  g_variant_dict_lookup (options, "database", "^ay", &self->database_path);
+
+  if (g_variant_dict_lookup (options, "today", "&s", &today)
+      && !sb_date_parse (today, &self->today, &error))
+    {
+      g_printerr ("stdbase: %s\n", error->message);
+      return 2;
+    }
+
+  return -1;
+}
+
+static void
+sb_application_activate (GApplication *application)
+{
+  SbApplication *self = SB_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), self->database_path,
+                                        &self->today));
+
+  gtk_window_present (window);
+}
+
+static void
+sb_application_finalize (GObject *object)
+{
+  SbApplication *self = (SbApplication *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (sb_application_parent_class)->finalize (object);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  static const char *developers[] = { N_("The StdBase developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("StdBase"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Runs the Shanxi Province Technical Standard Innovation Base programme"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+sb_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (sb_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+sb_application_class_init (SbApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sb_application_finalize;
+
+  application_class->activate = sb_application_activate;
+  application_class->startup = sb_application_startup;
+  application_class->handle_local_options = sb_application_handle_local_options;
+}
+
+static void
+sb_application_init (SbApplication *self)
+{
+  g_date_clear (&self->today, 1);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+SbApplication *
+sb_application_new (void)
+{
+  return g_object_new (SB_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/shanxi/StdBase",
+                       NULL);
+}

@@ -1,0 +1,19 @@
+/* sb-window.h: the main window
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_WINDOW (sb_window_get_type ())
+G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
+
+SbWindow   *sb_window_new           (GtkApplication *application,
+                                     const char     *database_path,
+                                     const GDate    *today);
+void        sb_window_reload        (SbWindow       *self);
+GListModel *sb_window_get_bases     (SbWindow       *self);
+const char *sb_window_get_page_name (SbWindow       *self);
+
+G_END_DECLS

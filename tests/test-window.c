@@ -1,0 +1,182 @@
+/* test-window.c: the first window, driven under Xvfb
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "sb-date.h"
+#include "sb-demo.h"
+#include "sb-programme.h"
+#include "sb-window.h"
+
+static GtkApplication *application;
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GDate today;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
+  g_date_clear (&fixture->today, 1);
+  g_date_set_dmy (&fixture->today, 27, 11, 2026);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+fill_demo (Fixture *fixture,
+           guint    count)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbProgramme) programme = NULL;
+
+  programme = sb_programme_open (fixture->path, SB_DATABASE_OPEN_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  sb_demo_fill (sb_programme_get_store (programme), count, 7, &fixture->today, &error);
+  g_assert_no_error (error);
+}
+
+/* The window reads off the main thread: spin until it shows a result. */
+static void
+wait_until_loaded (SbWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (sb_window_get_page_name (window), "loading") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static SbWindow *
+open_window (Fixture *fixture)
+{
+  SbWindow *window = sb_window_new (application, fixture->path, &fixture->today);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_loaded (window);
+  return window;
+}
+
+static void
+test_lists_bases (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SbWindow *window;
+  GListModel *bases;
+  g_autoptr(GObject) first = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *state = NULL;
+
+  fill_demo (fixture, 30);
+  window = open_window (fixture);
+
+  g_assert_cmpstr (sb_window_get_page_name (window), ==, "bases");
+  bases = sb_window_get_bases (window);
+  g_assert_cmpuint (g_list_model_get_n_items (bases), ==, 30);
+
+  /* The demo's first base is a draft: its name is the one it applies for. */
+  first = g_list_model_get_item (bases, 0);
+  g_object_get (first, "name", &name, "state-label", &state, NULL);
+  g_assert_true (g_str_has_prefix (name, "山西省技术标准创新基地（"));
+  g_assert_cmpstr (state, !=, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_empty_then_demo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SbWindow *window = open_window (fixture);
+
+  g_assert_cmpstr (sb_window_get_page_name (window), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (sb_window_get_bases (window)), ==, 0);
+
+  /* The empty state's button loads the demonstration programme. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
+  wait_until_loaded (window);
+  g_assert_cmpstr (sb_window_get_page_name (window), ==, "bases");
+  g_assert_cmpuint (g_list_model_get_n_items (sb_window_get_bases (window)), ==,
+                    SB_DEMO_DEFAULT_COUNT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_error_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SbWindow *window;
+
+  g_file_set_contents (fixture->path, "this is a shopping list, not a database\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (fixture->path, &before, NULL, NULL);
+
+  window = open_window (fixture);
+  g_assert_cmpstr (sb_window_get_page_name (window), ==, "error");
+
+  /* The file the user pointed at is left as it was. */
+  g_file_get_contents (fixture->path, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run the UI tests under Xvfb (build-aux/dev test does)\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  application = gtk_application_new ("org.shanxi.StdBase.Test", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/window/lists-bases", Fixture, NULL, fixture_set_up, test_lists_bases, fixture_tear_down);
+  g_test_add ("/window/empty-then-demo", Fixture, NULL, fixture_set_up, test_empty_then_demo, fixture_tear_down);
+  g_test_add ("/window/error-page", Fixture, NULL, fixture_set_up, test_error_page, fixture_tear_down);
+
+  status = g_test_run ();
+  g_object_unref (application);
+  return status;
+}
