@@ -361,11 +361,11 @@ static void
 test_number (void)
 {
   /* Missing */
-  assert_designation_error ("GB/T", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "no standard number after GB/T");
-  assert_designation_error ("GB/T -2020", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "no standard number after GB/T");
-  assert_designation_error ("DB14/T-2021", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "after DB14/T");
-  assert_designation_error ("T/CAS -2022", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "after T/CAS");
-  assert_designation_error ("ISO/IEC :2022", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "after ISO/IEC");
+  assert_designation_error ("GB/T", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "has no standard number");
+  assert_designation_error ("GB/T -2020", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "has no standard number");
+  assert_designation_error ("DB14/T-2021", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "has no standard number");
+  assert_designation_error ("T/CAS -2022", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "has no standard number");
+  assert_designation_error ("ISO/IEC :2022", SB_STANDARD_DESIGNATION_ERROR_NUMBER, "has no standard number");
   assert_designation_error ("ISO", SB_STANDARD_DESIGNATION_ERROR_NUMBER, NULL);
 
   /* Malformed */

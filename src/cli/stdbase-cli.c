@@ -204,6 +204,26 @@ append_json_int (GString    *out,
   g_string_append_printf (out, ": %" G_GINT64_FORMAT, value);
 }
 
+/* "State: Established" and "Name (Art. 16)", as each language writes them. */
+static void
+append_field (GString    *out,
+              const char *label,
+              const char *value)
+{
+  /* Translators: a field of "stdbase-cli show": label, then value */
+  g_string_append_printf (out, _("%s: %s"), label, value ? value : "");
+  g_string_append_c (out, '\n');
+}
+
+static char *
+dup_with_detail (const char *name,
+                 const char *detail)
+{
+  /* Translators: a name, then a detail in parentheses, e.g. "Construction
+   * plan due (Art. 16)" */
+  return g_strdup_printf (_("%s (%s)"), name, detail ? detail : "");
+}
+
 /* init */
 
 static int
@@ -562,12 +582,16 @@ run_show (int    argc,
   g_string_append_printf (out, "%s\n", name);
   if (*name_en != '\0')
     g_string_append_printf (out, "%s\n", name_en);
-  g_string_append_printf (out, "%s: %s\n", _("State"), sb_base_state_get_label (sb_base_get_state (base)));
-  g_string_append_printf (out, "%s: %s\n", _("Domain"), sb_base_get_domain_name (base));
-  g_string_append_printf (out, "%s: %s\n", _("City"), sb_base_get_city_name (base));
-  g_string_append_printf (out, "%s: %s (%s)\n", _("Lead unit"), sb_base_get_lead_unit (base),
-                          sb_base_get_lead_unit_credit_code (base));
-  g_string_append_printf (out, "%s: %s\n", _("Recommender"), sb_base_get_recommender (base));
+  {
+    g_autofree char *lead_unit = dup_with_detail (sb_base_get_lead_unit (base),
+                                                  sb_base_get_lead_unit_credit_code (base));
+
+    append_field (out, _("State"), sb_base_state_get_label (sb_base_get_state (base)));
+    append_field (out, _("Domain"), sb_base_get_domain_name (base));
+    append_field (out, _("City"), sb_base_get_city_name (base));
+    append_field (out, _("Lead unit"), lead_unit);
+    append_field (out, _("Recommender"), sb_base_get_recommender (base));
+  }
 
   g_string_append_printf (out, "\n%s\n", _("Deadlines"));
   for (guint i = 0; i < deadlines->len; i++)
@@ -577,11 +601,12 @@ run_show (int    argc,
       g_autofree char *article = sb_article_format (sb_deadline_kind_get_article (deadline->kind));
       g_autofree char *year = deadline->year ? g_strdup_printf (" %d", deadline->year) : g_strdup ("");
 
-      g_string_append_printf (out, "  %-10s  %-18s  %s%s (%s)\n",
-                              date ? date : "?",
-                              sb_deadline_status_get_label (deadline->status),
-                              sb_deadline_kind_get_label (deadline->kind),
-                              year, article);
+      g_autofree char *label = g_strconcat (sb_deadline_kind_get_label (deadline->kind), year, NULL);
+      g_autofree char *described = dup_with_detail (label, article);
+
+      /* Status last: its width differs between languages. */
+      g_string_append_printf (out, "  %-10s  %s — %s\n", date ? date : "?", described,
+                              sb_deadline_status_get_label (deadline->status));
       if (deadline->problem != NULL)
         g_string_append_printf (out, "              %s\n", deadline->problem);
     }
@@ -949,7 +974,9 @@ main (int    argc,
   const char *name;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build (build-aux/dev run) points at its own catalogs. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STDBASE_LOCALEDIR") ? g_getenv ("STDBASE_LOCALEDIR")
+                                                                   : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -22,6 +22,9 @@ struct _SbBase
   char        *lead_unit;
   char        *lead_unit_credit_code;
   char        *recommender;
+  char       **tags;          /* six-new tag codes */
+  char        *co_applicants; /* names, joined with 、 */
+  char        *search_text;   /* case-folded names, built on first search */
   SbBaseFacts  facts;
 
   gboolean     has_next_deadline;

@@ -185,8 +185,64 @@ not_found (gint64   id,
            GError **error)
 {
   g_set_error (error, SB_BASE_STORE_ERROR, SB_BASE_STORE_ERROR_NOT_FOUND,
-               _("There is no base with the number %" G_GINT64_FORMAT), id);
+               _("There is no base with the number %lld"), (long long) id);
   return FALSE;
+}
+
+/* Tags and co-applicants, for one base (@id > 0) or all: one grouped
+ * query each, rather than a subquery per base, keeps a large list fast.
+ */
+static gboolean
+read_tags_and_partners (SbBaseStore  *self,
+                        GHashTable   *bases_by_id,
+                        gint64        id,
+                        GError      **error)
+{
+  static const char * const queries[] = {
+    "SELECT bt.base_id, group_concat (t.code, ' ') FROM base_tags bt"
+    " JOIN tags t ON t.id = bt.tag_id WHERE ?1 = 0 OR bt.base_id = ?1"
+    " GROUP BY bt.base_id",
+    "SELECT u.base_id, group_concat (p.name, '、') FROM base_units u"
+    " JOIN organisations p ON p.id = u.organisation_id"
+    " WHERE u.role = 'co_applicant' AND (?1 = 0 OR u.base_id = ?1)"
+    " GROUP BY u.base_id",
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = sb_database_prepare (self->database, queries[q], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 base_id = sqlite3_column_int64 (stmt, 0);
+          const char *text = (const char *) sqlite3_column_text (stmt, 1);
+          SbBase *base = g_hash_table_lookup (bases_by_id, &base_id);
+
+          if (base == NULL || text == NULL)
+            continue;
+          if (q == 0)
+            {
+              g_strfreev (base->tags);
+              base->tags = g_strsplit (text, " ", -1);
+            }
+          else
+            {
+              g_free (base->co_applicants);
+              base->co_applicants = g_strdup (text);
+            }
+        }
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_DONE)
+        return sb_database_set_error (self->database, rc, error);
+    }
+
+  return TRUE;
 }
 
 static void
@@ -559,20 +615,60 @@ sb_base_store_list (SbBaseStore         *self,
   return g_steal_pointer (&bases);
 }
 
+/**
+ * sb_base_store_read_search_data:
+ * @bases: (element-type SbBase): bases from sb_base_store_list()
+ *
+ * Adds to @bases what searching and filtering need beyond the list: their
+ * six-new tags and their co-applicants' names.  Kept apart from the list,
+ * which a first window must show as fast as it can.
+ */
+gboolean
+sb_base_store_read_search_data (SbBaseStore  *self,
+                                GPtrArray    *bases,
+                                GError      **error)
+{
+  g_autoptr(GHashTable) by_id = NULL;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+  g_return_val_if_fail (bases != NULL, FALSE);
+
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < bases->len; i++)
+    {
+      SbBase *base = g_ptr_array_index (bases, i);
+      g_hash_table_insert (by_id, &base->id, base);
+    }
+
+  return read_tags_and_partners (self, by_id, bases->len == 1 ? sb_base_get_id (g_ptr_array_index (bases, 0)) : 0, error);
+}
+
 SbBase *
 sb_base_store_load (SbBaseStore  *self,
                     gint64        id,
                     const GDate  *today,
                     GError      **error)
 {
+  g_autoptr(GHashTable) by_id = NULL;
   SbBase *base;
 
   g_return_val_if_fail (SB_IS_BASE_STORE (self), NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
   base = read_base (self, id, error);
-  if (base != NULL)
-    compute_next_deadline (self, base, today);
+  if (base == NULL)
+    return NULL;
+
+  /* A single base is read whole: its page shows tags and co-applicants. */
+  g_hash_table_insert (by_id, &base->id, base);
+  if (!read_tags_and_partners (self, by_id, id, error))
+    {
+      g_object_unref (base);
+      return NULL;
+    }
+  compute_next_deadline (self, base, today);
 
   return base;
 }
@@ -969,8 +1065,8 @@ sb_base_store_set_annual_figures (SbBaseStore            *self,
   if (sqlite3_changes (sb_database_get_handle (self->database)) == 0)
     {
       g_set_error (error, SB_BASE_STORE_ERROR, SB_BASE_STORE_ERROR_NOT_FOUND,
-                   _("Base %" G_GINT64_FORMAT " has no annual report for %d"),
-                   base_id, year);
+                   _("Base %lld has no annual report for %d"),
+                   (long long) base_id, year);
       return FALSE;
     }
 
@@ -1008,8 +1104,8 @@ sb_base_store_set_assessment_scores (SbBaseStore  *self,
   if (sqlite3_changes (sb_database_get_handle (self->database)) == 0)
     {
       g_set_error (error, SB_BASE_STORE_ERROR, SB_BASE_STORE_ERROR_NOT_FOUND,
-                   _("Base %" G_GINT64_FORMAT " has no annual assessment for %d"),
-                   base_id, year);
+                   _("Base %lld has no annual assessment for %d"),
+                   (long long) base_id, year);
       return FALSE;
     }
 

@@ -82,6 +82,9 @@ GPtrArray    *sb_base_store_list               (SbBaseStore                *self
                                                 const SbBaseFilter         *filter,
                                                 const GDate                *today,
                                                 GError                    **error);
+gboolean      sb_base_store_read_search_data   (SbBaseStore                *self,
+                                                GPtrArray                  *bases,
+                                                GError                    **error);
 SbBase       *sb_base_store_load               (SbBaseStore                *self,
                                                 gint64                      id,
                                                 const GDate                *today,

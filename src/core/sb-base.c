@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sb-base-name.h"
 #include "sb-base-private.h"
@@ -78,6 +79,9 @@ sb_base_finalize (GObject *object)
   g_free (self->lead_unit);
   g_free (self->lead_unit_credit_code);
   g_free (self->recommender);
+  g_strfreev (self->tags);
+  g_free (self->co_applicants);
+  g_free (self->search_text);
   g_free (self->next_deadline.problem);
 
   G_OBJECT_CLASS (sb_base_parent_class)->finalize (object);
@@ -274,6 +278,75 @@ sb_base_get_recommender (SbBase *self)
   g_return_val_if_fail (SB_IS_BASE (self), NULL);
 
   return self->recommender;
+}
+
+const char *
+sb_base_get_co_applicants (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return self->co_applicants;
+}
+
+const char * const *
+sb_base_get_tags (SbBase *self)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
+gboolean
+sb_base_has_tag (SbBase     *self,
+                 const char *tag_code)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), FALSE);
+
+  return self->tags != NULL && g_strv_contains ((const char * const *) self->tags, tag_code);
+}
+
+/**
+ * sb_base_fold_search_text:
+ *
+ * Prepares what someone typed for sb_base_matches_text(): case folded, so
+ * "graphene" finds "Graphene"; Chinese is unchanged, so 半导 finds 半导体.
+ */
+char *
+sb_base_fold_search_text (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  return g_utf8_casefold (stripped, -1);
+}
+
+/**
+ * sb_base_matches_text:
+ * @folded_text: from sb_base_fold_search_text()
+ *
+ * Whether the base's names or its units' names contain @folded_text.
+ */
+gboolean
+sb_base_matches_text (SbBase     *self,
+                      const char *folded_text)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), FALSE);
+
+  if (folded_text == NULL || *folded_text == '\0')
+    return TRUE;
+
+  /* Built on first search, then kept: typing re-filters every base. */
+  if (self->search_text == NULL)
+    {
+      g_autofree char *joined = g_strjoin ("\n", self->short_name ? self->short_name : "",
+                                           self->short_name_en ? self->short_name_en : "",
+                                           self->lead_unit ? self->lead_unit : "",
+                                           self->co_applicants ? self->co_applicants : "",
+                                           NULL);
+
+      self->search_text = g_utf8_casefold (joined, -1);
+    }
+
+  return strstr (self->search_text, folded_text) != NULL;
 }
 
 SbBaseState

@@ -24,6 +24,13 @@ const char        *sb_base_get_city_name          (SbBase *self);
 const char        *sb_base_get_lead_unit          (SbBase *self);
 const char        *sb_base_get_lead_unit_credit_code (SbBase *self);
 const char        *sb_base_get_recommender        (SbBase *self);
+const char        *sb_base_get_co_applicants      (SbBase *self);
+const char * const *sb_base_get_tags              (SbBase *self);
+gboolean           sb_base_has_tag                (SbBase     *self,
+                                                   const char *tag_code);
+gboolean           sb_base_matches_text           (SbBase     *self,
+                                                   const char *folded_text);
+char              *sb_base_fold_search_text       (const char *text);
 SbBaseState        sb_base_get_state              (SbBase *self);
 const SbBaseFacts *sb_base_get_facts              (SbBase *self);
 const SbDeadline  *sb_base_get_next_deadline      (SbBase *self);

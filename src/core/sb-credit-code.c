@@ -278,7 +278,7 @@ sb_credit_code_parse (const char         *text,
     {
       g_set_error (error, SB_CREDIT_CODE_ERROR, SB_CREDIT_CODE_ERROR_ORGANISATION_CODE,
                    /* Translators: %s is nine characters; the two %c are single characters */
-                   _("Characters 9–17 (%s) are not a valid organisation code: its last character should be %c, not %c; the code has been mistyped"),
+                   _("Characters 9–17 (%s) are not a valid organisation code: its last character should be %c, not %c; the code may have been mistyped"),
                    organisation_code, expected, organisation_code[8]);
       return FALSE;
     }
@@ -288,7 +288,7 @@ sb_credit_code_parse (const char         *text,
   if (code[17] != expected)
     {
       g_set_error (error, SB_CREDIT_CODE_ERROR, SB_CREDIT_CODE_ERROR_CHECK_CHARACTER,
-                   _("The check character should be %c, not %c: the code has been mistyped"),
+                   _("The check character should be %c, not %c: the code may have been mistyped"),
                    expected, code[17]);
       return FALSE;
     }

@@ -18,7 +18,7 @@ static const struct
   [SB_DEADLINE_CONSTRUCTION_PLAN] = { "construction-plan", N_("Construction plan due"), 16 },
   [SB_DEADLINE_MIDTERM_REPORT] = { "midterm-report", N_("Mid-term report due"), 19 },
   [SB_DEADLINE_ACCEPTANCE_APPLICATION] = { "acceptance-application", N_("Last day to apply for acceptance"), 20 },
-  [SB_DEADLINE_EXTENSION_REQUEST] = { "extension-request", N_("Window to request an extension"), 21 },
+  [SB_DEADLINE_EXTENSION_REQUEST] = { "extension-request", N_("Last day to request an extension"), 21 },
   [SB_DEADLINE_CYCLE_END] = { "cycle-end", N_("End of the construction cycle"), 18 },
   [SB_DEADLINE_EXTENDED_END] = { "extended-end", N_("End of the extension"), 21 },
   [SB_DEADLINE_REAPPLICATION] = { "reapplication", N_("Last day to re-apply for acceptance"), 20 },

@@ -245,8 +245,8 @@ sb_document_store_get_path (SbDatabase  *database,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, SB_DOCUMENT_ERROR, SB_DOCUMENT_ERROR_UNREADABLE,
-                 _("There is no document with the number %" G_GINT64_FORMAT),
-                 document_id);
+                 _("There is no document with the number %lld"),
+                 (long long) document_id);
   else if (rc != SQLITE_ROW)
     sb_database_set_error (database, rc, error);
 

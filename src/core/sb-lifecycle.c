@@ -191,19 +191,25 @@ check_application (const SbBaseFacts *facts,
 }
 
 static gboolean
-check_months (int          months,
-              int          minimum,
-              int          maximum,
-              int          article,
-              const char  *what,
-              GError     **error)
+check_cycle_months (int      months,
+                    GError **error)
 {
-  if (months < minimum || months > maximum)
-    return refuse (error, SB_LIFECYCLE_ERROR_INVALID, article,
-                   /* Translators: "%s" is "The construction cycle" or "An
-                    * extension" */
-                   _("%s must be from %d to %d months, not %d"),
-                   what, minimum, maximum, months);
+  if (months < 12 || months > 60)
+    return refuse (error, SB_LIFECYCLE_ERROR_INVALID, 18,
+                   _("The construction cycle must be from 12 to 60 months, not %d"),
+                   months);
+
+  return TRUE;
+}
+
+static gboolean
+check_extension_months (int      months,
+                        GError **error)
+{
+  if (months < 1 || months > SB_MAX_EXTENSION_MONTHS)
+    return refuse (error, SB_LIFECYCLE_ERROR_INVALID, 21,
+                   _("An extension must be from 1 to %d months, not %d"),
+                   SB_MAX_EXTENSION_MONTHS, months);
 
   return TRUE;
 }
@@ -225,9 +231,7 @@ check_requirements (const SbBaseFacts         *facts,
       return check_application (facts, error);
 
     case SB_ACTION_APPROVE:
-      return request->months == 0
-             || check_months (request->months, 12, 60, 18,
-                              _("The construction cycle"), error);
+      return request->months == 0 || check_cycle_months (request->months, error);
 
     case SB_ACTION_SUBMIT_MIDTERM_REPORT:
       if (g_date_valid (&facts->midterm_report))
@@ -285,8 +289,7 @@ check_requirements (const SbBaseFacts         *facts,
                      last_text);
 
     case SB_ACTION_REQUEST_EXTENSION:
-      if (!check_months (request->months, 1, SB_MAX_EXTENSION_MONTHS, 21,
-                         _("An extension"), error))
+      if (!check_extension_months (request->months, error))
         return FALSE;
       sb_base_facts_get_cycle_end (facts, &end);
       sb_date_add_months_to (&end, -SB_EXTENSION_WINDOW_MONTHS, &first);
@@ -299,9 +302,7 @@ check_requirements (const SbBaseFacts         *facts,
                      first_text, last_text);
 
     case SB_ACTION_GRANT_EXTENSION:
-      return request->months == 0
-             || check_months (request->months, 1, SB_MAX_EXTENSION_MONTHS, 21,
-                              _("An extension"), error);
+      return request->months == 0 || check_extension_months (request->months, error);
 
     case SB_ACTION_REVOKE:
       if (facts->state == SB_BASE_STATE_RECTIFYING)

@@ -28,75 +28,144 @@ typedef struct
  * Standardization Administration of China.
  */
 static const Industry industries[] = {
-  { "AQ",  N_("Work safety") },                                 /* 安全生产 */
-  { "BB",  N_("Packaging") },                                   /* 包装 */
-  { "CB",  N_("Shipbuilding") },                                /* 船舶 */
-  { "CH",  N_("Surveying and mapping") },                       /* 测绘 */
-  { "CJ",  N_("Urban construction") },                          /* 城镇建设 */
-  { "CJJ", N_("Urban construction engineering") },              /* 城镇建设工程 */
-  { "CY",  N_("Press and publishing") },                        /* 新闻出版 */
-  { "DA",  N_("Archives") },                                    /* 档案 */
-  { "DB",  N_("Seismology") },                                  /* 地震 (DB/T; DB14 is local) */
-  { "DL",  N_("Electric power") },                              /* 电力 */
-  { "DZ",  N_("Geology and mineral resources") },               /* 地质矿产 */
-  { "EJ",  N_("Nuclear industry") },                            /* 核工业 */
-  { "FZ",  N_("Textiles") },                                    /* 纺织 */
-  { "GA",  N_("Public security") },                             /* 公共安全 */
-  { "GH",  N_("Supply and marketing co-operatives") },          /* 供销合作 */
-  { "GM",  N_("Cryptography") },                                /* 密码 */
-  { "GY",  N_("Radio, film and television") },                  /* 广播电影电视 */
-  { "HB",  N_("Aviation") },                                    /* 航空 */
-  { "HG",  N_("Chemical industry") },                           /* 化工 */
-  { "HJ",  N_("Ecology and environment") },                     /* 生态环境 */
-  { "HS",  N_("Customs") },                                     /* 海关 */
-  { "HY",  N_("Oceans") },                                      /* 海洋 */
-  { "JB",  N_("Machinery") },                                   /* 机械 */
-  { "JC",  N_("Building materials") },                          /* 建材 */
-  { "JG",  N_("Construction industry") },                       /* 建筑工业 */
-  { "JGJ", N_("Building engineering") },                        /* 建筑工程 */
-  { "JR",  N_("Finance") },                                     /* 金融 */
-  { "JT",  N_("Transport") },                                   /* 交通 */
-  { "JY",  N_("Education") },                                   /* 教育 */
-  { "LB",  N_("Tourism") },                                     /* 旅游 */
-  { "LD",  N_("Labour and labour safety") },                    /* 劳动和劳动安全 */
-  { "LS",  N_("Grain") },                                       /* 粮食 */
-  { "LY",  N_("Forestry") },                                    /* 林业 */
-  { "MH",  N_("Civil aviation") },                              /* 民用航空 */
-  { "MT",  N_("Coal") },                                        /* 煤炭 */
-  { "MZ",  N_("Civil affairs") },                               /* 民政 */
-  { "NB",  N_("Energy") },                                      /* 能源 */
-  { "NY",  N_("Agriculture") },                                 /* 农业 */
-  { "QB",  N_("Light industry") },                              /* 轻工 */
-  { "QC",  N_("Automotive") },                                  /* 汽车 */
-  { "QJ",  N_("Aerospace") },                                   /* 航天 */
-  { "QX",  N_("Meteorology") },                                 /* 气象 */
-  { "RB",  N_("Certification and accreditation") },             /* 认证认可 */
-  { "SB",  N_("Domestic trade") },                              /* 国内贸易 */
-  { "SC",  N_("Fisheries") },                                   /* 水产 */
-  { "SF",  N_("Justice") },                                     /* 司法 */
-  { "SH",  N_("Petrochemicals") },                              /* 石油化工 */
-  { "SJ",  N_("Electronics") },                                 /* 电子 */
-  { "SL",  N_("Water resources") },                             /* 水利 */
-  { "SN",  N_("Entry-exit inspection and quarantine") },        /* 出入境检验检疫 */
-  { "SY",  N_("Oil and natural gas") },                         /* 石油天然气 */
-  { "TB",  N_("Railways") },                                    /* 铁路运输 */
-  { "TD",  N_("Land administration") },                         /* 土地管理 */
-  { "TY",  N_("Sport") },                                       /* 体育 */
-  { "WB",  N_("Materials management") },                        /* 物资管理 */
-  { "WH",  N_("Culture") },                                     /* 文化 */
-  { "WJ",  N_("Ordnance industry civil products") },            /* 兵工民品 */
-  { "WM",  N_("Foreign trade and economic co-operation") },     /* 外经贸 */
-  { "WS",  N_("Health") },                                      /* 卫生 */
-  { "WW",  N_("Cultural heritage") },                           /* 文物保护 */
-  { "XB",  N_("Rare earths") },                                 /* 稀土 */
-  { "XF",  N_("Fire and rescue") },                             /* 消防救援 */
-  { "YB",  N_("Ferrous metallurgy") },                          /* 黑色冶金 */
-  { "YC",  N_("Tobacco") },                                     /* 烟草 */
-  { "YD",  N_("Telecommunications") },                          /* 通信 */
-  { "YS",  N_("Non-ferrous metallurgy") },                      /* 有色冶金 */
-  { "YY",  N_("Pharmaceuticals and medical devices") },         /* 医药 */
-  { "YZ",  N_("Postal services") },                             /* 邮政 */
-  { "ZY",  N_("Traditional Chinese medicine") },                /* 中医药 */
+  /* Translators: 安全生产 */
+  { "AQ",  N_("Work safety") },
+  /* Translators: 包装 */
+  { "BB",  N_("Packaging") },
+  /* Translators: 船舶 */
+  { "CB",  N_("Shipbuilding") },
+  /* Translators: 测绘 */
+  { "CH",  N_("Surveying and mapping") },
+  /* Translators: 城镇建设 */
+  { "CJ",  N_("Urban construction") },
+  /* Translators: 城镇建设工程 */
+  { "CJJ", N_("Urban construction engineering") },
+  /* Translators: 新闻出版 */
+  { "CY",  N_("Press and publishing") },
+  /* Translators: 档案 */
+  { "DA",  N_("Archives") },
+  /* Translators: 地震 (DB/T; DB14 is local) */
+  { "DB",  N_("Seismology") },
+  /* Translators: 电力 */
+  { "DL",  N_("Electric power") },
+  /* Translators: 地质矿产 */
+  { "DZ",  N_("Geology and mineral resources") },
+  /* Translators: 核工业 */
+  { "EJ",  N_("Nuclear industry") },
+  /* Translators: 纺织 */
+  { "FZ",  N_("Textiles") },
+  /* Translators: 公共安全 */
+  { "GA",  N_("Public security") },
+  /* Translators: 供销合作 */
+  { "GH",  N_("Supply and marketing co-operatives") },
+  /* Translators: 密码 */
+  { "GM",  N_("Cryptography") },
+  /* Translators: 广播电影电视 */
+  { "GY",  N_("Radio, film and television") },
+  /* Translators: 航空 */
+  { "HB",  N_("Aviation") },
+  /* Translators: 化工 */
+  { "HG",  N_("Chemical industry") },
+  /* Translators: 生态环境 */
+  { "HJ",  N_("Ecology and environment") },
+  /* Translators: 海关 */
+  { "HS",  N_("Customs") },
+  /* Translators: 海洋 */
+  { "HY",  N_("Oceans") },
+  /* Translators: 机械 */
+  { "JB",  N_("Machinery") },
+  /* Translators: 建材 */
+  { "JC",  N_("Building materials") },
+  /* Translators: 建筑工业 */
+  { "JG",  N_("Construction industry") },
+  /* Translators: 建筑工程 */
+  { "JGJ", N_("Building engineering") },
+  /* Translators: 金融 */
+  { "JR",  N_("Finance") },
+  /* Translators: 交通 */
+  { "JT",  N_("Transport") },
+  /* Translators: 教育 */
+  { "JY",  N_("Education") },
+  /* Translators: 旅游 */
+  { "LB",  N_("Tourism") },
+  /* Translators: 劳动和劳动安全 */
+  { "LD",  N_("Labour and labour safety") },
+  /* Translators: 粮食 */
+  { "LS",  N_("Grain") },
+  /* Translators: 林业 */
+  { "LY",  N_("Forestry") },
+  /* Translators: 民用航空 */
+  { "MH",  N_("Civil aviation") },
+  /* Translators: 煤炭 */
+  { "MT",  N_("Coal") },
+  /* Translators: 民政 */
+  { "MZ",  N_("Civil affairs") },
+  /* Translators: 能源 */
+  { "NB",  N_("Energy") },
+  /* Translators: 农业 */
+  { "NY",  N_("Agriculture") },
+  /* Translators: 轻工 */
+  { "QB",  N_("Light industry") },
+  /* Translators: 汽车 */
+  { "QC",  N_("Automotive") },
+  /* Translators: 航天 */
+  { "QJ",  N_("Aerospace") },
+  /* Translators: 气象 */
+  { "QX",  N_("Meteorology") },
+  /* Translators: 认证认可 */
+  { "RB",  N_("Certification and accreditation") },
+  /* Translators: 国内贸易 */
+  { "SB",  N_("Domestic trade") },
+  /* Translators: 水产 */
+  { "SC",  N_("Fisheries") },
+  /* Translators: 司法 */
+  { "SF",  N_("Justice") },
+  /* Translators: 石油化工 */
+  { "SH",  N_("Petrochemicals") },
+  /* Translators: 电子 */
+  { "SJ",  N_("Electronics") },
+  /* Translators: 水利 */
+  { "SL",  N_("Water resources") },
+  /* Translators: 出入境检验检疫 */
+  { "SN",  N_("Entry-exit inspection and quarantine") },
+  /* Translators: 石油天然气 */
+  { "SY",  N_("Oil and natural gas") },
+  /* Translators: 铁路运输 */
+  { "TB",  N_("Railways") },
+  /* Translators: 土地管理 */
+  { "TD",  N_("Land administration") },
+  /* Translators: 体育 */
+  { "TY",  N_("Sport") },
+  /* Translators: 物资管理 */
+  { "WB",  N_("Materials management") },
+  /* Translators: 文化 */
+  { "WH",  N_("Culture") },
+  /* Translators: 兵工民品 */
+  { "WJ",  N_("Ordnance industry civil products") },
+  /* Translators: 外经贸 */
+  { "WM",  N_("Foreign trade and economic co-operation") },
+  /* Translators: 卫生 */
+  { "WS",  N_("Health") },
+  /* Translators: 文物保护 */
+  { "WW",  N_("Cultural heritage") },
+  /* Translators: 稀土 */
+  { "XB",  N_("Rare earths") },
+  /* Translators: 消防救援 */
+  { "XF",  N_("Fire and rescue") },
+  /* Translators: 黑色冶金 */
+  { "YB",  N_("Ferrous metallurgy") },
+  /* Translators: 烟草 */
+  { "YC",  N_("Tobacco") },
+  /* Translators: 通信 */
+  { "YD",  N_("Telecommunications") },
+  /* Translators: 有色冶金 */
+  { "YS",  N_("Non-ferrous metallurgy") },
+  /* Translators: 医药 */
+  { "YY",  N_("Pharmaceuticals and medical devices") },
+  /* Translators: 邮政 */
+  { "YZ",  N_("Postal services") },
+  /* Translators: 中医药 */
+  { "ZY",  N_("Traditional Chinese medicine") },
 };
 
 /* GB (national), GBZ (national occupational health), GBJ (the former
@@ -587,9 +656,9 @@ parse_number (const char             *shown,
       if (**p == '\0' || **p == '-' || **p == ':')
         {
           g_set_error (error, SB_STANDARD_DESIGNATION_ERROR, SB_STANDARD_DESIGNATION_ERROR_NUMBER,
-                       /* Translators: the first %s is the designation, the second its code, e.g. GB/T */
-                       _("“%s” has no standard number after %s"),
-                       shown, designation->prefix);
+                       /* Translators: %s is the designation as typed, e.g. GB/T */
+                       _("“%s” has no standard number"),
+                       shown);
           return FALSE;
         }
       goto malformed;

@@ -16,7 +16,9 @@ main (int    argc,
   g_autoptr(SbApplication) application = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build (build-aux/dev run) points at its own catalogs. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STDBASE_LOCALEDIR") ? g_getenv ("STDBASE_LOCALEDIR")
+                                                                   : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -81,7 +81,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   SbApplication *self = user_data;
-  static const char *developers[] = { N_("The StdBase developers"), NULL };
+  const char *developers[] = { _("The StdBase developers"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("StdBase"),

@@ -136,9 +136,10 @@ load_finished (GObject      *object,
   g_list_store_splice (self->bases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bases)),
                        job->bases->pdata, job->bases->len);
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u base", "%u bases", job->bases->len),
-                              job->bases->len);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  if (job->bases->len > 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u base", "%u bases", job->bases->len),
+                                job->bases->len);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
   show_page (self, job->bases->len > 0 ? "bases" : "empty");
   sb_window_update_actions (self);
 }
