@@ -98,7 +98,7 @@ test_lists_bases (Fixture       *fixture,
   fill_demo (fixture, 30);
   window = open_window (fixture);
 
-  g_assert_cmpstr (sb_window_get_page_name (window), ==, "bases");
+  g_assert_cmpstr (sb_window_get_page_name (window), ==, "content");
   bases = sb_window_get_bases (window);
   g_assert_cmpuint (g_list_model_get_n_items (bases), ==, 30);
 
@@ -123,7 +123,7 @@ test_empty_then_demo (Fixture       *fixture,
   /* The empty state's button loads the demonstration programme. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
   wait_until_loaded (window);
-  g_assert_cmpstr (sb_window_get_page_name (window), ==, "bases");
+  g_assert_cmpstr (sb_window_get_page_name (window), ==, "content");
   g_assert_cmpuint (g_list_model_get_n_items (sb_window_get_bases (window)), ==,
                     SB_DEMO_DEFAULT_COUNT);
 

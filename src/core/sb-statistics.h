@@ -36,6 +36,7 @@ typedef struct
   int total;
   int due_within_30_days;        /* pending deadlines, all bases */
   int overdue;
+  int unknown_deadlines;         /* pending, but the date cannot be computed */
   int standards_this_year;       /* produced standards dated this year */
 } SbProgrammeSummary;
 
@@ -100,6 +101,7 @@ GArray     *sb_statistics_standards_by_year   (SbDatabase           *database,
 GArray     *sb_statistics_assessments_by_year (SbDatabase           *database,
                                                GError              **error);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SbReference, sb_reference_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbGroupSummary, sb_group_summary_free)
 
 G_END_DECLS

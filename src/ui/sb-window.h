@@ -4,16 +4,22 @@
 
 #include <adwaita.h>
 
+#include "sb-bases-view.h"
+#include "sb-dashboard-view.h"
+
 G_BEGIN_DECLS
 
 #define SB_TYPE_WINDOW (sb_window_get_type ())
 G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
 
-SbWindow   *sb_window_new           (GtkApplication *application,
-                                     const char     *database_path,
-                                     const GDate    *today);
-void        sb_window_reload        (SbWindow       *self);
-GListModel *sb_window_get_bases     (SbWindow       *self);
-const char *sb_window_get_page_name (SbWindow       *self);
+SbWindow        *sb_window_new            (GtkApplication *application,
+                                           const char     *database_path,
+                                           const GDate    *today);
+void             sb_window_reload         (SbWindow       *self);
+GListModel      *sb_window_get_bases      (SbWindow       *self);
+const char      *sb_window_get_page_name  (SbWindow       *self);
+const char      *sb_window_get_section    (SbWindow       *self);
+SbDashboardView *sb_window_get_dashboard  (SbWindow       *self);
+SbBasesView     *sb_window_get_bases_view (SbWindow       *self);
 
 G_END_DECLS
