@@ -8,6 +8,7 @@
 #include "sb-date.h"
 #include "sb-demo.h"
 #include "sb-programme.h"
+#include "sb-base.h"
 #include "sb-window.h"
 
 static GtkApplication *application;
@@ -153,6 +154,74 @@ test_error_page (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first eighteen demo bases are one of each scenario the demo plays,
+ * in this order: draft, submitted, returned, recommended, formally and
+ * expert reviewed (6 applying), rejected, preparing (1), before and after
+ * mid-term, acceptance window, extension requested, extended, acceptance
+ * requested, rectifying (7 under construction), established and
+ * rectifying after an assessment (2 established), revoked (1).
+ */
+static void
+test_dashboard_figures (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SbWindow *window;
+  SbDashboardView *dashboard;
+
+  fill_demo (fixture, 18);
+  window = open_window (fixture);
+  g_assert_cmpstr (sb_window_get_page_name (window), ==, "content");
+
+  dashboard = sb_window_get_dashboard (window);
+  g_assert_cmpstr (sb_dashboard_view_get_figure (dashboard, "applying"), ==, "6");
+  g_assert_cmpstr (sb_dashboard_view_get_figure (dashboard, "preparing"), ==, "1");
+  g_assert_cmpstr (sb_dashboard_view_get_figure (dashboard, "constructing"), ==, "7");
+  g_assert_cmpstr (sb_dashboard_view_get_figure (dashboard, "established"), ==, "2");
+  g_assert_cmpstr (sb_dashboard_view_get_figure (dashboard, "revoked"), ==, "1");
+  g_assert_null (sb_dashboard_view_get_figure (dashboard, "no-such-figure"));
+
+  /* One card for each of the twelve domains of Art. 3. */
+  g_assert_cmpuint (sb_dashboard_view_get_n_domains (dashboard), ==, 12);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_domain_card_filters (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  SbWindow *window;
+  GListModel *visible;
+  guint expected = 0;
+
+  fill_demo (fixture, 72);
+  window = open_window (fixture);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sb_window_get_bases (window)); i++)
+    {
+      g_autoptr(SbBase) base = g_list_model_get_item (sb_window_get_bases (window), i);
+
+      if (g_strcmp0 (sb_base_get_domain_code (base), "semiconductors") == 0)
+        expected++;
+    }
+  g_assert_cmpuint (expected, >, 0);
+
+  g_assert_cmpstr (sb_window_get_section (window), ==, "dashboard");
+  g_assert_true (sb_dashboard_view_activate_domain (sb_window_get_dashboard (window), "semiconductors"));
+  g_assert_cmpstr (sb_window_get_section (window), ==, "bases");
+
+  visible = sb_bases_view_get_visible_bases (sb_window_get_bases_view (window));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, expected);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(SbBase) base = g_list_model_get_item (visible, i);
+
+      g_assert_cmpstr (sb_base_get_domain_code (base), ==, "semiconductors");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -175,6 +244,8 @@ main (int    argc,
   g_test_add ("/window/lists-bases", Fixture, NULL, fixture_set_up, test_lists_bases, fixture_tear_down);
   g_test_add ("/window/empty-then-demo", Fixture, NULL, fixture_set_up, test_empty_then_demo, fixture_tear_down);
   g_test_add ("/window/error-page", Fixture, NULL, fixture_set_up, test_error_page, fixture_tear_down);
+  g_test_add ("/window/dashboard-figures", Fixture, NULL, fixture_set_up, test_dashboard_figures, fixture_tear_down);
+  g_test_add ("/window/domain-card-filters", Fixture, NULL, fixture_set_up, test_domain_card_filters, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (application);

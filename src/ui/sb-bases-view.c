@@ -31,6 +31,8 @@ struct _SbBasesView
 {
   AdwBin                    parent_instance;
 
+  gboolean                  model_attached;
+
   /* Template widgets */
   GtkStack                 *stack;
   GtkBox                   *list_page;
@@ -510,6 +512,16 @@ visible_bases_changed (SbBasesView *self,
 }
 
 static void
+attach_model (SbBasesView *self)
+{
+  if (self->model_attached)
+    return;
+
+  self->model_attached = TRUE;
+  gtk_sort_list_model_set_model (self->sort_model, self->bases);
+}
+
+static void
 bases_changed (SbBasesView *self,
                guint        position,
                guint        removed,
@@ -794,6 +806,14 @@ sb_bases_view_root (GtkWidget *widget)
 }
 
 static void
+sb_bases_view_map (GtkWidget *widget)
+{
+  attach_model (SB_BASES_VIEW (widget));
+
+  GTK_WIDGET_CLASS (sb_bases_view_parent_class)->map (widget);
+}
+
+static void
 sb_bases_view_unroot (GtkWidget *widget)
 {
   g_signal_handlers_disconnect_by_func (gtk_widget_get_settings (widget), font_changed, widget);
@@ -904,6 +924,7 @@ sb_bases_view_class_init (SbBasesViewClass *klass)
   widget_class->size_allocate = sb_bases_view_size_allocate;
   widget_class->root = sb_bases_view_root;
   widget_class->unroot = sb_bases_view_unroot;
+  widget_class->map = sb_bases_view_map;
 
   /**
    * SbBasesView:bases:
@@ -1068,7 +1089,13 @@ sb_bases_view_set_bases (SbBasesView *self,
     g_signal_connect_object (bases, "items-changed", G_CALLBACK (bases_changed), self,
                              G_CONNECT_SWAPPED);
 
-  gtk_sort_list_model_set_model (self->sort_model, bases);
+  /* The column view builds its rows as soon as it has a model, even
+   * while another section is shown; with thousands of bases that would
+   * delay the first window, so the model is attached when the list is
+   * first needed. */
+  self->model_attached = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_model (self);
   update_list_state (self);
   schedule_warming (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASES]);
@@ -1162,6 +1189,8 @@ sb_bases_view_set_domain_filter (SbBasesView *self,
 {
   g_return_if_fail (SB_IS_BASES_VIEW (self));
 
+  attach_model (self);
+
   sb_bases_view_show_list (self);
   sb_base_list_filter_clear (self->filter);
   sb_base_list_filter_set_domain_code (self->filter, code);
@@ -1186,6 +1215,8 @@ sb_bases_view_focus_search (SbBasesView *self)
 {
   g_return_if_fail (SB_IS_BASES_VIEW (self));
 
+  attach_model (self);
+
   sb_bases_view_show_list (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
@@ -1202,6 +1233,8 @@ sb_bases_view_show_base (SbBasesView *self,
                          gint64       id)
 {
   g_return_if_fail (SB_IS_BASES_VIEW (self));
+
+  attach_model (self);
   g_return_if_fail (id > 0);
 
   if (sb_base_page_get_base_id (self->base_page) == id)
@@ -1256,6 +1289,8 @@ GListModel *
 sb_bases_view_get_visible_bases (SbBasesView *self)
 {
   g_return_val_if_fail (SB_IS_BASES_VIEW (self), NULL);
+
+  attach_model (self);
 
   return G_LIST_MODEL (self->filter_model);
 }
