@@ -28,24 +28,7 @@ static const struct
 
 /* Helpers */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
 
-static void
-read_date (sqlite3_stmt *stmt,
-           int           column,
-           GDate        *date)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  g_date_clear (date, 1);
-  if (text != NULL)
-    sb_date_parse (text, date, NULL);
-}
 
 static gboolean
 finish_rows (SbDatabase    *database,
@@ -174,14 +157,14 @@ sb_base_details_list_units (SbDatabase  *database,
       unit->id = sqlite3_column_int64 (stmt, 0);
       if (!unit_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &unit->role))
         unit->role = SB_UNIT_ROLE_CO_BUILDER;
-      unit->name = dup_column (stmt, 2);
-      unit->credit_code = dup_column (stmt, 3);
-      unit->kind = dup_column (stmt, 4);
+      unit->name = sb_column_dup_text (stmt, 2);
+      unit->credit_code = sb_column_dup_text (stmt, 3);
+      unit->kind = sb_column_dup_text (stmt, 4);
       unit->legal_person = sqlite3_column_int (stmt, 5);
-      unit->address = dup_column (stmt, 6);
-      unit->contact_name = dup_column (stmt, 7);
-      unit->contact_phone = dup_column (stmt, 8);
-      unit->contact_email = dup_column (stmt, 9);
+      unit->address = sb_column_dup_text (stmt, 6);
+      unit->contact_name = sb_column_dup_text (stmt, 7);
+      unit->contact_phone = sb_column_dup_text (stmt, 8);
+      unit->contact_email = sb_column_dup_text (stmt, 9);
       g_ptr_array_add (units, unit);
     }
 
@@ -262,8 +245,8 @@ sb_base_details_list_standards (SbDatabase  *database,
       SbBaseStandard *standard = g_new0 (SbBaseStandard, 1);
 
       standard->id = sqlite3_column_int64 (stmt, 0);
-      standard->designation = dup_column (stmt, 1);
-      standard->title = dup_column (stmt, 2);
+      standard->designation = sb_column_dup_text (stmt, 1);
+      standard->title = sb_column_dup_text (stmt, 2);
       if (!sb_standard_level_from_string ((const char *) sqlite3_column_text (stmt, 3),
                                           &standard->level))
         standard->level = SB_STANDARD_LEVEL_GROUP;
@@ -311,11 +294,11 @@ sb_base_details_list_documents (SbDatabase  *database,
       SbBaseDocument *document = g_new0 (SbBaseDocument, 1);
 
       document->id = sqlite3_column_int64 (stmt, 0);
-      document->file_name = dup_column (stmt, 1);
-      document->kind = dup_column (stmt, 2);
+      document->file_name = sb_column_dup_text (stmt, 1);
+      document->kind = sb_column_dup_text (stmt, 2);
       document->size = sqlite3_column_int64 (stmt, 3);
       document->pages = sqlite3_column_int (stmt, 4);
-      document->added_at = dup_column (stmt, 5);
+      document->added_at = sb_column_dup_text (stmt, 5);
       g_ptr_array_add (documents, document);
     }
 
@@ -374,7 +357,7 @@ sb_base_details_list_reports (SbDatabase  *database,
       int column = 2;
 
       report.year = sqlite3_column_int (stmt, 0);
-      read_date (stmt, 1, &report.submitted);
+      sb_column_get_date (stmt, 1, &report.submitted);
       for (guint i = 0; i < G_N_ELEMENTS (f->standards); i++)
         f->standards[i] = sqlite3_column_int (stmt, column++);
       f->proposals = sqlite3_column_int (stmt, column++);
@@ -429,7 +412,7 @@ sb_base_details_list_assessments (SbDatabase  *database,
       SbBaseAssessment *assessment = g_new0 (SbBaseAssessment, 1);
 
       assessment->year = sqlite3_column_int (stmt, 0);
-      read_date (stmt, 1, &assessment->date);
+      sb_column_get_date (stmt, 1, &assessment->date);
       assessment->has_scores = sqlite3_column_type (stmt, 2) != SQLITE_NULL
                                && sqlite3_column_type (stmt, 3) != SQLITE_NULL
                                && sqlite3_column_type (stmt, 4) != SQLITE_NULL;
@@ -437,7 +420,7 @@ sb_base_details_list_assessments (SbDatabase  *database,
       assessment->score_team = sqlite3_column_double (stmt, 3);
       assessment->score_cooperation = sqlite3_column_double (stmt, 4);
       assessment->passed = sqlite3_column_int (stmt, 5);
-      assessment->comments = dup_column (stmt, 6);
+      assessment->comments = sb_column_dup_text (stmt, 6);
       g_ptr_array_add (assessments, assessment);
     }
 

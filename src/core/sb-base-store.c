@@ -93,24 +93,7 @@ fact_dates (SbBaseFacts *facts,
   return index < G_N_ELEMENTS (dates) ? dates[index] : NULL;
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
 
-static void
-read_date (sqlite3_stmt *stmt,
-           int           column,
-           GDate        *date)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  g_date_clear (date, 1);
-  if (text != NULL)
-    sb_date_parse (text, date, NULL);
-}
 
 static void
 facts_from_row (sqlite3_stmt *stmt,
@@ -131,7 +114,7 @@ facts_from_row (sqlite3_stmt *stmt,
   facts->has_recommender = sqlite3_column_int (stmt, FACT_HAS_RECOMMENDER);
   facts->lead_unit_eligible = sqlite3_column_int (stmt, FACT_LEAD_UNIT_ELIGIBLE);
   for (guint i = 0; fact_dates (facts, i) != NULL; i++)
-    read_date (stmt, FACT_FIRST_DATE + i, fact_dates (facts, i));
+    sb_column_get_date (stmt, FACT_FIRST_DATE + i, fact_dates (facts, i));
 }
 
 static SbBase *
@@ -141,44 +124,22 @@ base_from_row (sqlite3_stmt *stmt)
 
   facts_from_row (stmt, &base->facts);
   base->id = sqlite3_column_int64 (stmt, COL_ID);
-  base->short_name = dup_column (stmt, COL_SHORT_NAME);
-  base->short_name_en = dup_column (stmt, COL_SHORT_NAME_EN);
-  base->domain_code = dup_column (stmt, COL_DOMAIN_CODE);
-  base->domain_name_zh = dup_column (stmt, COL_DOMAIN_ZH);
-  base->domain_name_en = dup_column (stmt, COL_DOMAIN_EN);
-  base->city_code = dup_column (stmt, COL_CITY_CODE);
-  base->city_name_zh = dup_column (stmt, COL_CITY_ZH);
-  base->city_name_en = dup_column (stmt, COL_CITY_EN);
-  base->lead_unit = dup_column (stmt, COL_LEAD_UNIT);
-  base->lead_unit_credit_code = dup_column (stmt, COL_CREDIT_CODE);
-  base->recommender = dup_column (stmt, COL_RECOMMENDER);
+  base->short_name = sb_column_dup_text (stmt, COL_SHORT_NAME);
+  base->short_name_en = sb_column_dup_text (stmt, COL_SHORT_NAME_EN);
+  base->domain_code = sb_column_dup_text (stmt, COL_DOMAIN_CODE);
+  base->domain_name_zh = sb_column_dup_text (stmt, COL_DOMAIN_ZH);
+  base->domain_name_en = sb_column_dup_text (stmt, COL_DOMAIN_EN);
+  base->city_code = sb_column_dup_text (stmt, COL_CITY_CODE);
+  base->city_name_zh = sb_column_dup_text (stmt, COL_CITY_ZH);
+  base->city_name_en = sb_column_dup_text (stmt, COL_CITY_EN);
+  base->lead_unit = sb_column_dup_text (stmt, COL_LEAD_UNIT);
+  base->lead_unit_credit_code = sb_column_dup_text (stmt, COL_CREDIT_CODE);
+  base->recommender = sb_column_dup_text (stmt, COL_RECOMMENDER);
 
   return base;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
 
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
-{
-  char text[SB_DATE_TEXT_SIZE];
-
-  if (sb_date_write (date, text))
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
 
 static gboolean
 not_found (gint64   id,
@@ -198,17 +159,26 @@ read_tags_and_partners (SbBaseStore  *self,
                         gint64        id,
                         GError      **error)
 {
-  static const char * const queries[] = {
+  /* Two spellings of each query: "?1 = 0 OR base_id = ?1" would keep
+   * SQLite from using the index for one base, and the demo reads one base
+   * per step. */
+  static const char * const all_queries[] = {
     "SELECT bt.base_id, group_concat (t.code, ' ') FROM base_tags bt"
-    " JOIN tags t ON t.id = bt.tag_id WHERE ?1 = 0 OR bt.base_id = ?1"
-    " GROUP BY bt.base_id",
+    " JOIN tags t ON t.id = bt.tag_id GROUP BY bt.base_id",
     "SELECT u.base_id, group_concat (p.name, '、') FROM base_units u"
     " JOIN organisations p ON p.id = u.organisation_id"
-    " WHERE u.role = 'co_applicant' AND (?1 = 0 OR u.base_id = ?1)"
-    " GROUP BY u.base_id",
+    " WHERE u.role = 'co_applicant' GROUP BY u.base_id",
   };
+  static const char * const one_queries[] = {
+    "SELECT bt.base_id, group_concat (t.code, ' ') FROM base_tags bt"
+    " JOIN tags t ON t.id = bt.tag_id WHERE bt.base_id = ?1 GROUP BY bt.base_id",
+    "SELECT u.base_id, group_concat (p.name, '、') FROM base_units u"
+    " JOIN organisations p ON p.id = u.organisation_id"
+    " WHERE u.base_id = ?1 AND u.role = 'co_applicant' GROUP BY u.base_id",
+  };
+  const char * const *queries = id > 0 ? one_queries : all_queries;
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  for (guint q = 0; q < G_N_ELEMENTS (all_queries); q++)
     {
       sqlite3_stmt *stmt = sb_database_prepare (self->database, queries[q], error);
       int rc;
@@ -216,7 +186,8 @@ read_tags_and_partners (SbBaseStore  *self,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, id);
+      if (id > 0)
+        sqlite3_bind_int64 (stmt, 1, id);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 base_id = sqlite3_column_int64 (stmt, 0);
@@ -383,7 +354,7 @@ save_facts (SbBaseStore       *self,
   sqlite3_bind_int (stmt, 3, facts->extension_requested_months);
   sqlite3_bind_int (stmt, 4, facts->extension_months);
   for (guint i = 0; fact_dates (&copy, i) != NULL; i++)
-    bind_date (stmt, 5 + i, fact_dates (&copy, i));
+    sb_bind_date (stmt, 5 + i, fact_dates (&copy, i));
   sqlite3_bind_int64 (stmt, 18, id);
 
   return sb_database_step_done (self->database, stmt, error);
@@ -413,7 +384,7 @@ insert_transition (SbBaseStore               *self,
   sqlite3_bind_text (stmt, 2, sb_action_to_string (request->action), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, sb_base_state_to_string (from), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, sb_base_state_to_string (to), -1, SQLITE_STATIC);
-  bind_date (stmt, 5, &request->date);
+  sb_bind_date (stmt, 5, &request->date);
   sqlite3_bind_text (stmt, 6, sb_role_to_string (request->role), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, request->actor ? request->actor : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, request->note ? request->note : "", -1, SQLITE_TRANSIENT);
@@ -421,7 +392,7 @@ insert_transition (SbBaseStore               *self,
     sqlite3_bind_int (stmt, 9, request->months);
   if (request->year > 0)
     sqlite3_bind_int (stmt, 10, request->year);
-  bind_date (stmt, 11, &request->deadline);
+  sb_bind_date (stmt, 11, &request->deadline);
 
   return sb_database_step_done (self->database, stmt, error);
 }
@@ -482,7 +453,7 @@ insert_annual_rows (SbBaseStore               *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, request->year);
-  bind_date (stmt, 3, &request->date);
+  sb_bind_date (stmt, 3, &request->date);
 
   return sb_database_step_done (self->database, stmt, error);
 }
@@ -589,9 +560,9 @@ sb_base_store_list (SbBaseStore         *self,
   if (stmt == NULL)
     return NULL;
 
-  bind_text_or_null (stmt, 1, filter->domain_code);
-  bind_text_or_null (stmt, 2, filter->city_code);
-  bind_text_or_null (stmt, 3, filter->tag_code);
+  sb_bind_text_or_null (stmt, 1, filter->domain_code);
+  sb_bind_text_or_null (stmt, 2, filter->city_code);
+  sb_bind_text_or_null (stmt, 3, filter->tag_code);
 
   bases = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -722,13 +693,13 @@ sb_base_store_list_transitions (SbBaseStore  *self,
       SbTransitionRecord *record = g_new0 (SbTransitionRecord, 1);
 
       record->id = sqlite3_column_int64 (stmt, 0);
-      record->action = dup_column (stmt, 1);
-      record->from_state = dup_column (stmt, 2);
-      record->to_state = dup_column (stmt, 3);
-      record->date = dup_column (stmt, 4);
-      record->role = dup_column (stmt, 5);
-      record->actor = dup_column (stmt, 6);
-      record->note = dup_column (stmt, 7);
+      record->action = sb_column_dup_text (stmt, 1);
+      record->from_state = sb_column_dup_text (stmt, 2);
+      record->to_state = sb_column_dup_text (stmt, 3);
+      record->date = sb_column_dup_text (stmt, 4);
+      record->role = sb_column_dup_text (stmt, 5);
+      record->actor = sb_column_dup_text (stmt, 6);
+      record->note = sb_column_dup_text (stmt, 7);
       g_ptr_array_add (records, record);
     }
   sqlite3_reset (stmt);
@@ -801,10 +772,10 @@ sb_base_store_add_organisation (SbBaseStore                *self,
   sqlite3_bind_text (stmt, 3, code.division, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, input->kind ? input->kind : "enterprise", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, input->legal_person);
-  bind_text_or_null (stmt, 6, input->address);
-  bind_text_or_null (stmt, 7, input->contact_name);
-  bind_text_or_null (stmt, 8, input->contact_phone);
-  bind_text_or_null (stmt, 9, input->contact_email);
+  sb_bind_text_or_null (stmt, 6, input->address);
+  sb_bind_text_or_null (stmt, 7, input->contact_name);
+  sb_bind_text_or_null (stmt, 8, input->contact_phone);
+  sb_bind_text_or_null (stmt, 9, input->contact_email);
   sqlite3_bind_text (stmt, 10, city_code, -1, SQLITE_TRANSIENT);
 
   if (!sb_database_step_done (self->database, stmt, error))
@@ -839,7 +810,7 @@ sb_base_store_find_recommender (SbBaseStore *self,
   if (stmt == NULL)
     return 0;
 
-  bind_text_or_null (stmt, 1, city_code);
+  sb_bind_text_or_null (stmt, 1, city_code);
   sqlite3_bind_int (stmt, 2, city_code ? 0 : index);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -891,14 +862,14 @@ sb_base_store_create_base (SbBaseStore  *self,
 
   sqlite3_bind_text (stmt, 1, short_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, short_name_en ? short_name_en : "", -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, domain_code);
+  sb_bind_text_or_null (stmt, 3, domain_code);
   if (lead_unit_id > 0)
     sqlite3_bind_int64 (stmt, 4, lead_unit_id);
   if (recommender_id > 0)
     sqlite3_bind_int64 (stmt, 5, recommender_id);
-  bind_text_or_null (stmt, 6, city_code);
-  bind_date (stmt, 7, created);
-  bind_date (stmt, 8, created);
+  sb_bind_text_or_null (stmt, 6, city_code);
+  sb_bind_date (stmt, 7, created);
+  sb_bind_date (stmt, 8, created);
 
   if (!sb_database_step_done (self->database, stmt, error))
     return 0;

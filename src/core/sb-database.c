@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "sb-database.h"
+#include "sb-date.h"
 #include "sb-migrations.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
@@ -606,6 +607,52 @@ sb_database_rollback (SbDatabase *self)
     g_warning ("Rollback failed: %s", error->message);
 
   self->transaction_depth--;
+}
+
+char *
+sb_column_dup_text (sqlite3_stmt *stmt,
+                    int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* Dates are stored as YYYY-MM-DD text; NULL or anything else reads as a
+ * cleared date. */
+void
+sb_column_get_date (sqlite3_stmt *stmt,
+                    int           column,
+                    GDate        *date)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  g_date_clear (date, 1);
+  if (text != NULL)
+    sb_date_parse (text, date, NULL);
+}
+
+void
+sb_bind_date (sqlite3_stmt *stmt,
+              int           index,
+              const GDate  *date)
+{
+  char text[SB_DATE_TEXT_SIZE];
+
+  if (sb_date_write (date, text))
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* An empty string is stored as NULL: "not given". */
+void
+sb_bind_text_or_null (sqlite3_stmt *stmt,
+                      int           index,
+                      const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
 }
 
 char *

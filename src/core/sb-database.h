@@ -66,6 +66,19 @@ gboolean      sb_database_set_error          (SbDatabase           *self,
                                               int                   rc,
                                               GError              **error);
 
+/* Reading and binding the column types every table uses. */
+char         *sb_column_dup_text             (sqlite3_stmt         *stmt,
+                                              int                   column);
+void          sb_column_get_date             (sqlite3_stmt         *stmt,
+                                              int                   column,
+                                              GDate                *date);
+void          sb_bind_date                   (sqlite3_stmt         *stmt,
+                                              int                   index,
+                                              const GDate          *date);
+void          sb_bind_text_or_null           (sqlite3_stmt         *stmt,
+                                              int                   index,
+                                              const char           *text);
+
 char         *sb_database_get_setting        (SbDatabase           *self,
                                               const char           *key);
 gboolean      sb_database_backup             (SbDatabase           *self,

@@ -32,12 +32,6 @@ static const struct
 /* One parameter per step in the pipeline query. */
 G_STATIC_ASSERT (SB_N_PIPELINE_STEPS == 5);
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
 
 /* @sql must be a string literal at the caller: sb_database_prepare()
  * caches statements by address. */
@@ -60,9 +54,9 @@ list_references (SbDatabase  *database,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SbReference reference = {
-        .code = dup_column (stmt, 0),
-        .name_zh = dup_column (stmt, 1),
-        .name_en = dup_column (stmt, 2),
+        .code = sb_column_dup_text (stmt, 0),
+        .name_zh = sb_column_dup_text (stmt, 1),
+        .name_en = sb_column_dup_text (stmt, 2),
       };
 
       g_array_append_val (references, reference);
