@@ -1,6 +1,7 @@
 /* bench-window.c: the main window's targets, measured under a display
  *
  *   process start to first drawn window (dashboard, 10,000 bases)  < 400 ms
+ *   (also printed: the first frame of all, which shows the loading page)
  *   memory (max RSS) of the window showing the dashboard           < 150 MB
  *
  * Usage (under Xvfb): bench-window DATABASE
@@ -23,6 +24,7 @@
 static GtkApplication *application;
 static const char *database_path;
 static SbWindow *window;
+static double first_frame_ms = -1;
 static double drawn_ms = -1;
 static double activated_ms = -1;
 static double loaded_ms = -1;
@@ -56,6 +58,8 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  if (first_frame_ms < 0)
+    first_frame_ms = ms_since_process_start ();
   if (drawn_ms >= 0 || g_strcmp0 (sb_window_get_page_name (window), "content") != 0)
     return;
   if (loaded_ms < 0)
@@ -114,8 +118,10 @@ main (int    argc,
   getrusage (RUSAGE_SELF, &usage);
   rss_mb = usage.ru_maxrss / 1024.0;
 
-  g_print ("application activated after %.0f ms; content laid out after %.0f ms\n", activated_ms, loaded_ms);
-  g_print ("process start to first drawn window: %.0f ms (target < %.0f ms)\n", drawn_ms, START_TARGET_MS);
+  g_print ("application activated after %.0f ms; window first drawn (loading) after %.0f ms\n",
+           activated_ms, first_frame_ms);
+  g_print ("process start to first drawn window with the dashboard: %.0f ms (target < %.0f ms)\n",
+           drawn_ms, START_TARGET_MS);
   g_print ("max RSS showing the window: %.1f MB (target < %.0f MB)\n", rss_mb, RSS_TARGET_MB);
   g_object_unref (application);
 
