@@ -432,8 +432,8 @@ show_deadlines (SbBasePage *self,
   if (past->len > 0)
     {
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u met or no longer applying",
-                                                                "%u met or no longer applying",
+                                                                "%u deadline met or no longer applying",
+                                                                "%u deadlines met or no longer applying",
                                                                 past->len),
                                                    past->len);
       AdwExpanderRow *expander = add_expander_row (self, self->deadlines_group,
@@ -663,7 +663,7 @@ show_reports (SbBasePage *self)
       g_autofree char *submitted = format_date (&report->submitted);
       AdwExpanderRow *row = add_expander_row (self, self->reports_group, year, subtitle);
 
-      add_value_row (row, _("Submitted"), submitted);
+      add_value_row (row, _("Submitted on"), submitted);
       for (guint level = 0; level < SB_N_STANDARD_LEVELS; level++)
         {
           /* Translators: standards of a level, e.g. "National standards" */
