@@ -797,11 +797,21 @@ test_annual (Fixture       *fixture,
                               " OR (SELECT count(*) FROM standards s WHERE s.base_id = r.base_id"
                               "   AND s.year = r.year AND s.source = 'produced'"
                               "   AND s.level = 'group') > r.standards_group"), ==, 0);
-  /* A produced standard belongs to a year the base reported on. */
+  /* A produced standard belongs to a year the base reported on, or to this
+   * year (the fixture's today is in 2026), which next year's report will
+   * count; those are only an established base's. */
   g_assert_cmpint (query_int (fixture->programme,
                               "SELECT count(*) FROM standards s WHERE s.source = 'produced'"
+                              " AND s.year <> 2026"
                               " AND NOT EXISTS (SELECT 1 FROM annual_reports r"
                               "  WHERE r.base_id = s.base_id AND r.year = s.year)"), ==, 0);
+  g_assert_cmpint (query_int (fixture->programme,
+                              "SELECT count(*) FROM standards s JOIN bases b ON b.id = s.base_id"
+                              " WHERE s.source = 'produced' AND s.year = 2026"
+                              " AND b.state <> 'established'"), ==, 0);
+  g_assert_cmpint (query_int (fixture->programme,
+                              "SELECT count(*) FROM standards s WHERE s.source = 'produced'"
+                              " AND s.year = 2026"), >, 0);
   g_assert_cmpint (query_int (fixture->programme,
                               "SELECT count(*) FROM assessments a WHERE NOT EXISTS"
                               " (SELECT 1 FROM annual_reports r WHERE r.base_id = a.base_id"

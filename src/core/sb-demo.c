@@ -903,6 +903,15 @@ establish (Demo         *demo,
         return FALSE;
     }
 
+  /* Standards published this year, which next year's report will count. */
+  if (outcome == SCENARIO_ESTABLISHED)
+    {
+      for (int i = pick (demo, 3); i > 0; i--)
+        if (!add_standard (demo, g_date_get_year (&demo->today), SB_N_STANDARD_LEVELS,
+                           "led", "produced", demo->topic, error))
+          return FALSE;
+    }
+
   return TRUE;
 }
 
