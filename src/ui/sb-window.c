@@ -235,6 +235,10 @@ start_load (SbWindow *self,
   if (self->busy)
     return;
 
+  /* The worker has the programme to itself: its connection is not shared
+   * between threads, so the base pages wait until it comes back. */
+  sb_bases_view_set_programme (self->bases_view, NULL);
+
   job = g_new0 (LoadJob, 1);
   job->database_path = g_strdup (self->database_path);
   job->programme = g_steal_pointer (&self->programme);
