@@ -92,6 +92,8 @@ gboolean    sb_statistics_summarise_programme (SbBaseStore          *store,
 gboolean    sb_statistics_count_pipeline      (SbDatabase           *database,
                                                int                   counts[SB_N_PIPELINE_STEPS],
                                                GError              **error);
+void        sb_statistics_count_pipeline_of_bases (GPtrArray     *bases,
+                                                   int            counts[SB_N_PIPELINE_STEPS]);
 const char *sb_pipeline_step_get_label        (SbPipelineStep        step);
 
 /* (element-type SbStandardsYear), oldest year first, no gaps */

@@ -161,6 +161,10 @@ sb_domain_card_new (const SbGroupSummary *summary,
   gtk_label_set_label (self->total_label, total);
   gtk_label_set_label (self->phases_label, phases);
   gtk_label_set_label (self->deadline_label, deadline);
+  /* One line each keeps twelve cards cheap to lay out; the whole text is
+   * in the tooltips and the accessible description. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->phases_label), phases);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->deadline_label), deadline);
 
   /* Overdue says so in words and with its own icon, not by colour alone. */
   if (summary->has_nearest && summary->nearest.status == SB_DEADLINE_STATUS_OVERDUE)

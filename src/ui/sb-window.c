@@ -109,9 +109,9 @@ compute_dashboard (SbProgramme  *programme,
     }
 
   if (!sb_statistics_summarise_programme (sb_programme_get_store (programme), bases, today,
-                                          &data->programme, error)
-      || !sb_statistics_count_pipeline (database, data->pipeline, error))
+                                          &data->programme, error))
     return NULL;
+  sb_statistics_count_pipeline_of_bases (bases, data->pipeline);
 
   data->standards_years = sb_statistics_standards_by_year (database, error);
   if (data->standards_years == NULL)
