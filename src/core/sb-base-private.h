@@ -27,6 +27,11 @@ struct _SbBase
   char        *search_text;   /* case-folded names, built on first search */
   SbBaseFacts  facts;
 
+  /* Judged when the store read the base, so summaries need not compute
+   * every base's deadlines a second time. */
+  GDate        judged_on;
+  int          deadline_counts[SB_DEADLINE_STATUS_UNKNOWN + 1];
+
   gboolean     has_next_deadline;
   SbDeadline   next_deadline;   /* problem is owned */
 };

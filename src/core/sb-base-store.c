@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sb-base-private.h"
 #include "sb-base-store.h"
@@ -225,6 +226,11 @@ compute_next_deadline (SbBaseStore *self,
                                                       &self->rules, today);
 
   sb_base_set_next_deadline (base, sb_deadlines_find_next (deadlines));
+
+  base->judged_on = *today;
+  memset (base->deadline_counts, 0, sizeof base->deadline_counts);
+  for (guint i = 0; i < deadlines->len; i++)
+    base->deadline_counts[g_array_index (deadlines, SbDeadline, i).status]++;
 }
 
 /* A filter names a state ("extended") or a whole phase ("constructing"). */

@@ -379,6 +379,30 @@ sb_base_get_next_deadline (SbBase *self)
   return self->has_next_deadline ? &self->next_deadline : NULL;
 }
 
+/**
+ * sb_base_count_deadlines:
+ * @today: the date the caller judges on
+ * @count: (out): how many of the base's deadlines have @status
+ *
+ * Returns: %FALSE if the base was not judged on @today, so the caller must
+ *   compute its deadlines itself
+ */
+gboolean
+sb_base_count_deadlines (SbBase           *self,
+                         const GDate      *today,
+                         SbDeadlineStatus  status,
+                         int              *count)
+{
+  g_return_val_if_fail (SB_IS_BASE (self), FALSE);
+  g_return_val_if_fail (status <= SB_DEADLINE_STATUS_UNKNOWN, FALSE);
+
+  if (!g_date_valid (&self->judged_on) || g_date_compare (&self->judged_on, today) != 0)
+    return FALSE;
+
+  *count = self->deadline_counts[status];
+  return TRUE;
+}
+
 void
 sb_base_set_next_deadline (SbBase           *self,
                            const SbDeadline *deadline)

@@ -36,5 +36,9 @@ const SbBaseFacts *sb_base_get_facts              (SbBase *self);
 const SbDeadline  *sb_base_get_next_deadline      (SbBase *self);
 void               sb_base_set_next_deadline      (SbBase           *self,
                                                    const SbDeadline *deadline);
+gboolean           sb_base_count_deadlines        (SbBase           *self,
+                                                   const GDate      *today,
+                                                   SbDeadlineStatus  status,
+                                                   int              *count);
 
 G_END_DECLS

@@ -302,10 +302,24 @@ sb_statistics_summarise_programme (SbBaseStore         *store,
   for (guint i = 0; i < bases->len; i++)
     {
       SbBase *base = g_ptr_array_index (bases, i);
-      g_autoptr(GArray) deadlines = sb_base_store_list_deadlines (store, base, today);
+      g_autoptr(GArray) deadlines = NULL;
+      int due, overdue, unknown;
 
       summary->by_phase[sb_base_state_get_phase (sb_base_get_state (base))]++;
       summary->total++;
+
+      /* Counted when the base was read, if that was on the same day. */
+      if (sb_base_count_deadlines (base, today, SB_DEADLINE_STATUS_DUE_SOON, &due)
+          && sb_base_count_deadlines (base, today, SB_DEADLINE_STATUS_OVERDUE, &overdue)
+          && sb_base_count_deadlines (base, today, SB_DEADLINE_STATUS_UNKNOWN, &unknown))
+        {
+          summary->due_within_30_days += due;
+          summary->overdue += overdue;
+          summary->unknown_deadlines += unknown;
+          continue;
+        }
+
+      deadlines = sb_base_store_list_deadlines (store, base, today);
 
       for (guint j = 0; j < deadlines->len; j++)
         {
