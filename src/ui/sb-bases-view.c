@@ -156,7 +156,9 @@ fit_column (SbBasesView *self,
   if (wide_ems > 0)
     width = MIN (width, (int) (wide_ems * scale * self->em) + padding + extra);
   fit->natural = width;
-  fit->narrow = narrow_ems > 0 ? MIN (width, (int) (narrow_ems * scale * self->em) + padding + extra) : width;
+  /* The narrow widths are not scaled: English labels may be cut there, so
+   * that at 1024 pixels the names keep room to be read. */
+  fit->narrow = narrow_ems > 0 ? MIN (width, (int) (narrow_ems * self->em) + padding + extra) : width;
 }
 
 static void
