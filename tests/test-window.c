@@ -222,6 +222,26 @@ test_domain_card_filters (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closing the window while its worker still reads: the task keeps the
+ * window alive until its result has been shown, then it goes quietly. */
+static void
+test_close_while_loading (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  SbWindow *window;
+  gint64 until;
+
+  fill_demo (fixture, 300);
+  window = sb_window_new (application, fixture->path, &fixture->today);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (sb_window_get_page_name (window), ==, "loading");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -246,6 +266,7 @@ main (int    argc,
   g_test_add ("/window/error-page", Fixture, NULL, fixture_set_up, test_error_page, fixture_tear_down);
   g_test_add ("/window/dashboard-figures", Fixture, NULL, fixture_set_up, test_dashboard_figures, fixture_tear_down);
   g_test_add ("/window/domain-card-filters", Fixture, NULL, fixture_set_up, test_domain_card_filters, fixture_tear_down);
+  g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (application);
