@@ -1937,6 +1937,135 @@ test_database_not_sqlite (Fixture       *fixture,
   }
 }
 
+/* due: every watched deadline of every base, as `deadlines` gives them. */
+#define DUE_HEADER "id\tname\tkind\tyear\tdate\tdays_left\tstatus\tarticle"
+
+enum { U_ID, U_NAME, U_KIND, U_YEAR, U_DATE, U_DAYS, U_STATUS, U_ARTICLE };
+
+static GPtrArray *
+list_due (Fixture    *fixture,
+          const char *option,
+          const char *value)
+{
+  g_autoptr(Result) result = NULL;
+
+  if (option != NULL && value != NULL)
+    result = run (fixture, "due", option, value, "--today", TODAY, "--database", fixture->db, NULL);
+  else if (option != NULL)
+    result = run (fixture, "due", option, "--today", TODAY, "--database", fixture->db, NULL);
+  else
+    result = run (fixture, "due", "--today", TODAY, "--database", fixture->db, NULL);
+  assert_success (result);
+
+  return parse_tsv (result->out, DUE_HEADER);
+}
+
+/* The "id kind year" keys `deadlines` says a watch of @within days (or of
+ * overdue items only, when @within < 0) must list. */
+static GHashTable *
+expected_due (Fixture *fixture,
+              int      within)
+{
+  g_autoptr(GPtrArray) bases = list_bases (fixture, NULL, NULL);
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < bases->len; i++)
+    {
+      char **base = g_ptr_array_index (bases, i);
+      g_autoptr(GPtrArray) rows = list_deadlines (fixture, base[L_ID]);
+
+      for (guint j = 0; j < rows->len; j++)
+        {
+          char **row = g_ptr_array_index (rows, j);
+          gboolean watched;
+
+          if (g_str_equal (row[D_STATUS], "overdue"))
+            watched = TRUE;
+          else if (within < 0)
+            watched = FALSE;
+          else if (g_str_equal (row[D_STATUS], "unknown"))
+            watched = TRUE;
+          else if (g_str_equal (row[D_STATUS], "due-soon") || g_str_equal (row[D_STATUS], "upcoming"))
+            watched = atoi (row[D_DAYS]) <= within;
+          else
+            watched = FALSE;
+
+          if (watched)
+            g_hash_table_add (keys, g_strdup_printf ("%s %s %s", base[L_ID], row[D_KIND], row[D_YEAR]));
+        }
+    }
+
+  return keys;
+}
+
+static void
+assert_due_matches (GPtrArray  *rows,
+                    GHashTable *expected)
+{
+  const char *last_date = "";
+
+  g_assert_cmpuint (rows->len, ==, g_hash_table_size (expected));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_autofree char *key = g_strdup_printf ("%s %s %s", row[U_ID], row[U_KIND], row[U_YEAR]);
+
+      g_assert_true (g_hash_table_contains (expected, key));
+      g_assert_true (g_str_has_prefix (row[U_NAME], "山西省技术标准创新基地（"));
+      /* Earliest first; undated ones lead. */
+      if (*row[U_DATE] != '\0')
+        {
+          g_assert_cmpstr (last_date, <=, row[U_DATE]);
+          last_date = row[U_DATE];
+        }
+      else
+        g_assert_cmpstr (last_date, ==, "");
+    }
+}
+
+static void
+test_due (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) due_30 = list_due (fixture, NULL, NULL);
+  g_autoptr(GPtrArray) due_90 = list_due (fixture, "--within", "90");
+  g_autoptr(GPtrArray) overdue = list_due (fixture, "--overdue", NULL);
+  g_autoptr(GHashTable) expected_30 = expected_due (fixture, 30);
+  g_autoptr(GHashTable) expected_90 = expected_due (fixture, 90);
+  g_autoptr(GHashTable) expected_overdue = expected_due (fixture, -1);
+  g_autoptr(Result) json = NULL;
+  g_autoptr(Json) parsed = NULL;
+
+  assert_due_matches (due_30, expected_30);
+  assert_due_matches (due_90, expected_90);
+  assert_due_matches (overdue, expected_overdue);
+  g_assert_cmpuint (due_90->len, >=, due_30->len);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      char **row = g_ptr_array_index (overdue, i);
+
+      g_assert_cmpstr (row[U_STATUS], ==, "overdue");
+      g_assert_cmpint (atoi (row[U_DAYS]), <, 0);
+    }
+
+  json = run (fixture, "due", "--format", "json", "--today", TODAY, "--database", fixture->db, NULL);
+  assert_success (json);
+  parsed = json_parse (json->out);
+  g_assert_nonnull (parsed);
+  g_assert_cmpuint (parsed->items->len, ==, due_30->len);
+}
+
+static void
+test_due_invalid (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(Result) negative = run (fixture, "due", "--within", "-1", "--database", fixture->db, NULL);
+  g_autoptr(Result) extra = run (fixture, "due", "now", "--database", fixture->db, NULL);
+
+  assert_failure (negative, 1);
+  assert_failure (extra, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1965,6 +2094,8 @@ main (int   argc,
   ADD_DEMO ("show/json", test_show_json);
   ADD_DEMO ("deadlines/tsv", test_deadlines);
   ADD_DEMO ("deadlines/json", test_deadlines_json);
+  ADD_DEMO ("due", test_due);
+  ADD_DEMO ("due/invalid", test_due_invalid);
   ADD_DEMO ("transition/allowed", test_transition_allowed);
   ADD_DEMO ("transition/refused", test_transition_refused);
   ADD ("workdays/add", test_workdays_add);

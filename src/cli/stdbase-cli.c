@@ -17,6 +17,7 @@
 #include "sb-base-name.h"
 #include "sb-credit-code.h"
 #include "sb-date.h"
+#include "sb-deadline-watch.h"
 #include "sb-demo.h"
 #include "sb-programme.h"
 #include "sb-standard-designation.h"
@@ -634,6 +635,100 @@ run_show (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* due */
+
+static int due_within = 30;
+static gboolean due_overdue_only;
+
+static GOptionEntry due_entries[] = {
+  { "within", 0, 0, G_OPTION_ARG_INT, &due_within, N_("Look this many days ahead (default 30)"), N_("DAYS") },
+  { "overdue", 0, 0, G_OPTION_ARG_NONE, &due_overdue_only, N_("Only what is overdue"), NULL },
+  { NULL }
+};
+
+static int
+run_due (int    argc,
+         char **argv)
+{
+  g_autoptr(SbProgramme) programme = NULL;
+  g_autoptr(GPtrArray) bases = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  Format format;
+  GDate today;
+
+  if (argc != 1)
+    return fail (EXIT_USAGE, _("Usage: stdbase-cli due [--within DAYS] [--overdue]"));
+  if (!parse_format (&format, FALSE))
+    return fail (EXIT_USAGE, _("Unknown format “%s”; use tsv or json"), format_text);
+  if (due_within < 0 || due_within > 3660)
+    return fail (EXIT_INVALID, _("--within must be from 0 to 3660 days, not %d"), due_within);
+  if (!parse_today (&today, &error))
+    return fail_error (error);
+
+  programme = open_programme (SB_DATABASE_OPEN_FLAGS_NONE, &error);
+  if (programme == NULL)
+    return fail_error (error);
+  bases = sb_base_store_list (sb_programme_get_store (programme), NULL, &today, &error);
+  if (bases == NULL)
+    return fail_error (error);
+
+  items = sb_deadline_watch_list (sb_programme_get_store (programme), bases, &today, due_within,
+                                  due_overdue_only ? SB_DEADLINE_WATCH_OVERDUE_ONLY
+                                                   : SB_DEADLINE_WATCH_DUE_AND_OVERDUE);
+
+  if (format == FORMAT_JSON)
+    g_string_append (out, "[");
+  else
+    g_string_append (out, "id\tname\tkind\tyear\tdate\tdays_left\tstatus\tarticle\n");
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const SbDueItem *item = g_ptr_array_index (items, i);
+      const SbDeadline *deadline = &item->deadline;
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item->base_id);
+      g_autofree char *date = sb_date_format (&deadline->date);
+      g_autofree char *year = deadline->year ? g_strdup_printf ("%d", deadline->year) : NULL;
+      g_autofree char *days = date ? g_strdup_printf ("%d", deadline->days_left) : NULL;
+      g_autofree char *article = g_strdup_printf ("%d", sb_deadline_kind_get_article (deadline->kind));
+
+      if (format == FORMAT_JSON)
+        {
+          g_string_append (out, i == 0 ? "\n  {" : ",\n  {");
+          append_json_int (out, "id", item->base_id, TRUE);
+          append_json_member (out, "name", item->base_name, FALSE);
+          append_json_member (out, "kind", sb_deadline_kind_to_string (deadline->kind), FALSE);
+          if (deadline->year)
+            append_json_int (out, "year", deadline->year, FALSE);
+          append_json_member (out, "date", date, FALSE);
+          if (date != NULL)
+            append_json_int (out, "days_left", deadline->days_left, FALSE);
+          append_json_member (out, "status", sb_deadline_status_to_string (deadline->status), FALSE);
+          append_json_int (out, "article", sb_deadline_kind_get_article (deadline->kind), FALSE);
+          if (deadline->problem != NULL)
+            append_json_member (out, "problem", deadline->problem, FALSE);
+          g_string_append (out, "}");
+          continue;
+        }
+
+      print_tsv_field (out, id, FALSE);
+      print_tsv_field (out, item->base_name, FALSE);
+      print_tsv_field (out, sb_deadline_kind_to_string (deadline->kind), FALSE);
+      print_tsv_field (out, year, FALSE);
+      print_tsv_field (out, date, FALSE);
+      print_tsv_field (out, days, FALSE);
+      print_tsv_field (out, sb_deadline_status_to_string (deadline->status), FALSE);
+      print_tsv_field (out, article, TRUE);
+    }
+
+  if (format == FORMAT_JSON)
+    g_string_append (out, items->len > 0 ? "\n]\n" : "]\n");
+
+  fputs (out->str, stdout);
+  return EXIT_SUCCESS;
+}
+
 /* transition */
 
 static char *transition_date;
@@ -866,6 +961,8 @@ static const Command commands[] = {
   { "show", "ID", N_("Show a base: names, units, deadlines and history"), run_show, NULL,
     OPTION_DATABASE | OPTION_TODAY | OPTION_FORMAT },
   { "deadlines", "ID", N_("List every deadline of a base, with its article"), run_deadlines, NULL,
+    OPTION_DATABASE | OPTION_TODAY | OPTION_FORMAT },
+  { "due", "[--within DAYS] [--overdue]", N_("What falls due soon and what is overdue, across all bases"), run_due, due_entries,
     OPTION_DATABASE | OPTION_TODAY | OPTION_FORMAT },
   { "transition", "ID ACTION", N_("Take a life-cycle step, checked against the regulation"), run_transition, transition_entries,
     OPTION_DATABASE | OPTION_TODAY },
