@@ -428,6 +428,29 @@ load_base (SbProgramme  *programme,
   return sb_base_store_load (sb_programme_get_store (programme), id, today, error);
 }
 
+/* The members every JSON deadline has, from "kind" on. */
+static void
+append_deadline_json (GString          *out,
+                      const SbDeadline *deadline,
+                      gboolean          first)
+{
+  g_autofree char *date = sb_date_format (&deadline->date);
+  g_autofree char *opens = sb_date_format (&deadline->opens);
+
+  append_json_member (out, "kind", sb_deadline_kind_to_string (deadline->kind), first);
+  if (deadline->year)
+    append_json_int (out, "year", deadline->year, FALSE);
+  append_json_member (out, "date", date, FALSE);
+  if (opens != NULL)
+    append_json_member (out, "opens", opens, FALSE);
+  if (date != NULL)
+    append_json_int (out, "days_left", deadline->days_left, FALSE);
+  append_json_member (out, "status", sb_deadline_status_to_string (deadline->status), FALSE);
+  append_json_int (out, "article", sb_deadline_kind_get_article (deadline->kind), FALSE);
+  if (deadline->problem != NULL)
+    append_json_member (out, "problem", deadline->problem, FALSE);
+}
+
 static void
 print_deadlines (GString     *out,
                  GArray      *deadlines,
@@ -450,18 +473,7 @@ print_deadlines (GString     *out,
       if (format == FORMAT_JSON)
         {
           g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
-          append_json_member (out, "kind", sb_deadline_kind_to_string (deadline->kind), TRUE);
-          if (deadline->year)
-            append_json_int (out, "year", deadline->year, FALSE);
-          append_json_member (out, "date", date, FALSE);
-          if (opens != NULL)
-            append_json_member (out, "opens", opens, FALSE);
-          append_json_member (out, "status", sb_deadline_status_to_string (deadline->status), FALSE);
-          if (date != NULL)
-            append_json_int (out, "days_left", deadline->days_left, FALSE);
-          append_json_int (out, "article", sb_deadline_kind_get_article (deadline->kind), FALSE);
-          if (deadline->problem != NULL)
-            append_json_member (out, "problem", deadline->problem, FALSE);
+          append_deadline_json (out, deadline, TRUE);
           g_string_append (out, "}");
           continue;
         }
@@ -698,16 +710,7 @@ run_due (int    argc,
           g_string_append (out, i == 0 ? "\n  {" : ",\n  {");
           append_json_int (out, "id", item->base_id, TRUE);
           append_json_member (out, "name", item->base_name, FALSE);
-          append_json_member (out, "kind", sb_deadline_kind_to_string (deadline->kind), FALSE);
-          if (deadline->year)
-            append_json_int (out, "year", deadline->year, FALSE);
-          append_json_member (out, "date", date, FALSE);
-          if (date != NULL)
-            append_json_int (out, "days_left", deadline->days_left, FALSE);
-          append_json_member (out, "status", sb_deadline_status_to_string (deadline->status), FALSE);
-          append_json_int (out, "article", sb_deadline_kind_get_article (deadline->kind), FALSE);
-          if (deadline->problem != NULL)
-            append_json_member (out, "problem", deadline->problem, FALSE);
+          append_deadline_json (out, deadline, FALSE);
           g_string_append (out, "}");
           continue;
         }

@@ -30,19 +30,6 @@ static const struct
 
 
 
-static gboolean
-finish_rows (SbDatabase    *database,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
-{
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return sb_database_set_error (database, rc, error);
-
-  return TRUE;
-}
 
 static gboolean
 unit_role_from_string (const char *text,
@@ -168,7 +155,7 @@ sb_base_details_list_units (SbDatabase  *database,
       g_ptr_array_add (units, unit);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!sb_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&units);
@@ -206,7 +193,7 @@ sb_base_details_list_tag_names (SbDatabase  *database,
     g_strv_builder_add (names, sb_locale_pick ((const char *) sqlite3_column_text (stmt, 0),
                                                (const char *) sqlite3_column_text (stmt, 1)));
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!sb_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return g_strv_builder_end (names);
@@ -256,7 +243,7 @@ sb_base_details_list_standards (SbDatabase  *database,
       g_ptr_array_add (standards, standard);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!sb_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&standards);
@@ -302,7 +289,7 @@ sb_base_details_list_documents (SbDatabase  *database,
       g_ptr_array_add (documents, document);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!sb_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   /* Its own statement: resolved after the rows above are read. */
@@ -374,7 +361,7 @@ sb_base_details_list_reports (SbDatabase  *database,
       g_array_append_val (reports, report);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!sb_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&reports);
@@ -424,7 +411,7 @@ sb_base_details_list_assessments (SbDatabase  *database,
       g_ptr_array_add (assessments, assessment);
     }
 
-  if (!finish_rows (database, stmt, rc, error))
+  if (!sb_database_finish_rows (database, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&assessments);

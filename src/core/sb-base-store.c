@@ -208,10 +208,8 @@ read_tags_and_partners (SbBaseStore  *self,
               base->co_applicants = g_strdup (text);
             }
         }
-      sqlite3_reset (stmt);
-
-      if (rc != SQLITE_DONE)
-        return sb_database_set_error (self->database, rc, error);
+      if (!sb_database_finish_rows (self->database, stmt, rc, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -277,11 +275,17 @@ load_rules (SbBaseStore *self)
     }
 }
 
-static gboolean
-read_facts (SbBaseStore  *self,
-            gint64        id,
-            SbBaseFacts  *facts,
-            GError      **error)
+/**
+ * sb_base_store_read_facts:
+ *
+ * Reads only what the life-cycle rules judge a base by, for callers that
+ * check a step before taking it.
+ */
+gboolean
+sb_base_store_read_facts (SbBaseStore  *self,
+                          gint64        id,
+                          SbBaseFacts  *facts,
+                          GError      **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -581,13 +585,8 @@ sb_base_store_list (SbBaseStore         *self,
       compute_next_deadline (self, base, today);
       g_ptr_array_add (bases, g_steal_pointer (&base));
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!sb_database_finish_rows (self->database, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&bases);
 }
@@ -708,13 +707,8 @@ sb_base_store_list_transitions (SbBaseStore  *self,
       record->note = sb_column_dup_text (stmt, 7);
       g_ptr_array_add (records, record);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!sb_database_finish_rows (self->database, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&records);
 }
@@ -1114,7 +1108,7 @@ sb_base_store_perform (SbBaseStore                *self,
   if (!sb_database_begin (self->database, error))
     return FALSE;
 
-  if (!read_facts (self, base_id, &facts, error)
+  if (!sb_base_store_read_facts (self, base_id, &facts, error)
       || !sb_lifecycle_check (&facts, request, today, error))
     goto failed;
 

@@ -89,6 +89,10 @@ SbBase       *sb_base_store_load               (SbBaseStore                *self
                                                 gint64                      id,
                                                 const GDate                *today,
                                                 GError                    **error);
+gboolean      sb_base_store_read_facts         (SbBaseStore                *self,
+                                                gint64                      id,
+                                                SbBaseFacts                *facts,
+                                                GError                    **error);
 GArray       *sb_base_store_list_deadlines     (SbBaseStore                *self,
                                                 SbBase                     *base,
                                                 const GDate                *today);

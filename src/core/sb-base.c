@@ -12,24 +12,18 @@
 
 #include "sb-base-name.h"
 #include "sb-base-private.h"
-#include "sb-date.h"
 #include "sb-locale.h"
 
 G_DEFINE_FINAL_TYPE (SbBase, sb_base, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_NAME,
-  PROP_NAME_EN,
-  PROP_SHORT_NAME,
   PROP_DOMAIN_NAME,
   PROP_CITY_NAME,
   PROP_LEAD_UNIT,
   PROP_STATE_LABEL,
   PROP_NEXT_DEADLINE,
-  PROP_NEXT_DEADLINE_DATE,
-  PROP_DAYS_LEFT,
   PROP_DAYS_LEFT_LABEL,
   N_PROPS
 };
@@ -97,17 +91,8 @@ sb_base_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
     case PROP_NAME:
       g_value_take_string (value, sb_base_dup_name (self));
-      break;
-    case PROP_NAME_EN:
-      g_value_take_string (value, sb_base_dup_name_en (self));
-      break;
-    case PROP_SHORT_NAME:
-      g_value_set_string (value, self->short_name);
       break;
     case PROP_DOMAIN_NAME:
       g_value_set_string (value, sb_base_get_domain_name (self));
@@ -123,14 +108,6 @@ sb_base_get_property (GObject    *object,
       break;
     case PROP_NEXT_DEADLINE:
       g_value_take_string (value, dup_next_deadline_label (self));
-      break;
-    case PROP_NEXT_DEADLINE_DATE:
-      g_value_take_string (value, self->has_next_deadline
-                                  ? sb_date_format (&self->next_deadline.date)
-                                  : NULL);
-      break;
-    case PROP_DAYS_LEFT:
-      g_value_set_int (value, self->has_next_deadline ? self->next_deadline.days_left : 0);
       break;
     case PROP_DAYS_LEFT_LABEL:
       g_value_take_string (value, dup_days_left_label (self));
@@ -149,17 +126,12 @@ sb_base_class_init (SbBaseClass *klass)
   object_class->finalize = sb_base_finalize;
   object_class->get_property = sb_base_get_property;
 
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_NAME_EN] = g_param_spec_string ("name-en", NULL, NULL, NULL, flags);
-  properties[PROP_SHORT_NAME] = g_param_spec_string ("short-name", NULL, NULL, NULL, flags);
   properties[PROP_DOMAIN_NAME] = g_param_spec_string ("domain-name", NULL, NULL, NULL, flags);
   properties[PROP_CITY_NAME] = g_param_spec_string ("city-name", NULL, NULL, NULL, flags);
   properties[PROP_LEAD_UNIT] = g_param_spec_string ("lead-unit", NULL, NULL, NULL, flags);
   properties[PROP_STATE_LABEL] = g_param_spec_string ("state-label", NULL, NULL, NULL, flags);
   properties[PROP_NEXT_DEADLINE] = g_param_spec_string ("next-deadline", NULL, NULL, NULL, flags);
-  properties[PROP_NEXT_DEADLINE_DATE] = g_param_spec_string ("next-deadline-date", NULL, NULL, NULL, flags);
-  properties[PROP_DAYS_LEFT] = g_param_spec_int ("days-left", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
 
   properties[PROP_DAYS_LEFT_LABEL] = g_param_spec_string ("days-left-label", NULL, NULL, NULL, flags);
 
@@ -320,6 +292,30 @@ sb_base_fold_search_text (const char *text)
 }
 
 /**
+ * sb_base_prepare_search:
+ *
+ * Builds the case-folded text searches look in, once; a list can do it
+ * for all its bases while idle, so that the first keystroke need not.
+ */
+void
+sb_base_prepare_search (SbBase *self)
+{
+  g_autofree char *joined = NULL;
+
+  g_return_if_fail (SB_IS_BASE (self));
+
+  if (self->search_text != NULL)
+    return;
+
+  joined = g_strjoin ("\n", self->short_name ? self->short_name : "",
+                      self->short_name_en ? self->short_name_en : "",
+                      self->lead_unit ? self->lead_unit : "",
+                      self->co_applicants ? self->co_applicants : "",
+                      NULL);
+  self->search_text = g_utf8_casefold (joined, -1);
+}
+
+/**
  * sb_base_matches_text:
  * @folded_text: from sb_base_fold_search_text()
  *
@@ -334,17 +330,7 @@ sb_base_matches_text (SbBase     *self,
   if (folded_text == NULL || *folded_text == '\0')
     return TRUE;
 
-  /* Built on first search, then kept: typing re-filters every base. */
-  if (self->search_text == NULL)
-    {
-      g_autofree char *joined = g_strjoin ("\n", self->short_name ? self->short_name : "",
-                                           self->short_name_en ? self->short_name_en : "",
-                                           self->lead_unit ? self->lead_unit : "",
-                                           self->co_applicants ? self->co_applicants : "",
-                                           NULL);
-
-      self->search_text = g_utf8_casefold (joined, -1);
-    }
+  sb_base_prepare_search (self);
 
   return strstr (self->search_text, folded_text) != NULL;
 }

@@ -28,6 +28,7 @@ const char        *sb_base_get_co_applicants      (SbBase *self);
 const char * const *sb_base_get_tags              (SbBase *self);
 gboolean           sb_base_has_tag                (SbBase     *self,
                                                    const char *tag_code);
+void               sb_base_prepare_search         (SbBase     *self);
 gboolean           sb_base_matches_text           (SbBase     *self,
                                                    const char *folded_text);
 char              *sb_base_fold_search_text       (const char *text);

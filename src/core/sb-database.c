@@ -542,6 +542,28 @@ sb_database_step_done (SbDatabase    *self,
   return TRUE;
 }
 
+/**
+ * sb_database_finish_rows:
+ * @rc: what the last sqlite3_step() of a loop over rows returned
+ *
+ * Resets @stmt after a loop over its rows and tells whether the loop
+ * ended because the rows did.
+ */
+gboolean
+sb_database_finish_rows (SbDatabase    *self,
+                         sqlite3_stmt  *stmt,
+                         int            rc,
+                         GError       **error)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sb_database_set_error (self, rc, error);
+
+  return TRUE;
+}
+
 /* Runs one of the transaction statements below, compiled once. */
 static gboolean
 run_control (SbDatabase  *self,

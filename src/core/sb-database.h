@@ -57,6 +57,10 @@ gboolean      sb_database_exec               (SbDatabase           *self,
 gboolean      sb_database_step_done          (SbDatabase           *self,
                                               sqlite3_stmt         *stmt,
                                               GError              **error);
+gboolean      sb_database_finish_rows        (SbDatabase           *self,
+                                              sqlite3_stmt         *stmt,
+                                              int                   rc,
+                                              GError              **error);
 gboolean      sb_database_begin              (SbDatabase           *self,
                                               GError              **error);
 gboolean      sb_database_commit             (SbDatabase           *self,

@@ -40,22 +40,6 @@ static const struct
   [SB_DEADLINE_STATUS_UNKNOWN] = { "unknown", N_("Cannot be computed") },
 };
 
-static gboolean
-state_is_one_of (SbBaseState state,
-                 guint       n_states,
-                 ...)
-{
-  gboolean found = FALSE;
-  va_list args;
-
-  va_start (args, n_states);
-  for (guint i = 0; i < n_states && !found; i++)
-    found = (va_arg (args, SbBaseState) == state);
-  va_end (args);
-
-  return found;
-}
-
 static void
 clear_deadline (gpointer data)
 {
@@ -131,10 +115,9 @@ add_construction (GArray                *deadlines,
   GDate plan, midterm, end, last_application, opens;
   int midterm_months;
 
-  building = state_is_one_of (state, 3,
-                              SB_BASE_STATE_PREPARING,
-                              SB_BASE_STATE_CONSTRUCTING,
-                              SB_BASE_STATE_EXTENSION_REQUESTED);
+  building = state == SB_BASE_STATE_PREPARING
+             || state == SB_BASE_STATE_CONSTRUCTING
+             || state == SB_BASE_STATE_EXTENSION_REQUESTED;
 
   /* Art. 16: 30 working days on the statutory calendar. */
   g_date_clear (&plan, 1);

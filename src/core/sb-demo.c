@@ -299,17 +299,14 @@ static void
 move_to_working_day (Demo                *demo,
                      SbTransitionRequest *request)
 {
-  g_autoptr(SbBase) base = NULL;
-  const SbBaseFacts *facts;
+  SbBaseFacts facts;
   GDate wanted = request->date;
 
   if (is_working_day (demo, &wanted))
     return;
 
-  base = sb_base_store_load (demo->store, demo->base_id, &demo->today, NULL);
-  if (base == NULL)
+  if (!sb_base_store_read_facts (demo->store, demo->base_id, &facts, NULL))
     return;
-  facts = sb_base_get_facts (base);
 
   for (int direction = -1; direction <= 1; direction += 2)
     {
@@ -317,7 +314,7 @@ move_to_working_day (Demo                *demo,
         {
           days_from (&wanted, direction * days, &request->date);
           if (is_working_day (demo, &request->date)
-              && sb_lifecycle_check (facts, request, &demo->today, NULL))
+              && sb_lifecycle_check (&facts, request, &demo->today, NULL))
             return;
         }
     }

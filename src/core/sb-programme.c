@@ -45,12 +45,7 @@ load_imported_years (SbProgramme  *self,
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return sb_database_set_error (self->database, rc, error);
-
-  return TRUE;
+  return sb_database_finish_rows (self->database, stmt, rc, error);
 }
 
 static void

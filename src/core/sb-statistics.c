@@ -61,13 +61,8 @@ list_references (SbDatabase  *database,
 
       g_array_append_val (references, reference);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (database, rc, error);
-      return NULL;
-    }
+  if (!sb_database_finish_rows (database, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&references);
 }
@@ -458,12 +453,7 @@ sb_statistics_count_pipeline (SbDatabase  *database,
             counts[i] = sqlite3_column_int (stmt, 1);
         }
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return sb_database_set_error (database, rc, error);
-
-  return TRUE;
+  return sb_database_finish_rows (database, stmt, rc, error);
 }
 
 const char *
@@ -546,13 +536,8 @@ sb_statistics_standards_by_year (SbDatabase  *database,
       else
         g_warning ("A standard has an unknown level “%s”", level_text);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (database, rc, error);
-      return NULL;
-    }
+  if (!sb_database_finish_rows (database, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&rows);
 }
@@ -592,13 +577,8 @@ sb_statistics_assessments_by_year (SbDatabase  *database,
       row->passed = sqlite3_column_int (stmt, 1);
       row->failed = sqlite3_column_int (stmt, 2);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (database, rc, error);
-      return NULL;
-    }
+  if (!sb_database_finish_rows (database, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&rows);
 }

@@ -380,7 +380,7 @@ warm_search_texts (gpointer user_data)
     {
       g_autoptr(SbBase) base = g_list_model_get_item (self->bases, self->warm_position);
 
-      sb_base_matches_text (base, " ");
+      sb_base_prepare_search (base);
     }
 
   if (self->warm_position < n_items)
