@@ -14,12 +14,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <nettle/sha2.h>
 #include <string.h>
 
 #include "sb-audit.h"
 
 #define FIELD_SEPARATOR '\x1f'
 
+/* Nettle rather than GChecksum: it uses the CPU's SHA instructions, which
+ * makes verifying a million entries several times faster. */
 void
 sb_audit_compute_hash (const char *prev_hash,
                        gint64      seq,
@@ -32,22 +35,34 @@ sb_audit_compute_hash (const char *prev_hash,
                        const char *payload,
                        char        out_hex[65])
 {
+  static const char hex_digits[] = "0123456789abcdef";
   const char *fields[] = { recorded_at, actor, role, entity, operation, base_id, payload };
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const guint8 separator = FIELD_SEPARATOR;
+  struct sha256_ctx context;
+  guint8 digest[SHA256_DIGEST_SIZE];
   char seq_text[24];
-  const char separator = FIELD_SEPARATOR;
 
   g_snprintf (seq_text, sizeof seq_text, "%" G_GINT64_FORMAT, seq);
-  g_checksum_update (checksum, (const guchar *) (prev_hash ? prev_hash : ""), -1);
-  g_checksum_update (checksum, (const guchar *) &separator, 1);
-  g_checksum_update (checksum, (const guchar *) seq_text, -1);
+
+  sha256_init (&context);
+  if (prev_hash != NULL)
+    sha256_update (&context, strlen (prev_hash), (const guint8 *) prev_hash);
+  sha256_update (&context, 1, &separator);
+  sha256_update (&context, strlen (seq_text), (const guint8 *) seq_text);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      g_checksum_update (checksum, (const guchar *) &separator, 1);
-      g_checksum_update (checksum, (const guchar *) (fields[i] ? fields[i] : ""), -1);
+      sha256_update (&context, 1, &separator);
+      if (fields[i] != NULL)
+        sha256_update (&context, strlen (fields[i]), (const guint8 *) fields[i]);
     }
+  sha256_digest (&context, sizeof digest, digest);
 
-  memcpy (out_hex, g_checksum_get_string (checksum), 65);
+  for (guint i = 0; i < sizeof digest; i++)
+    {
+      out_hex[2 * i] = hex_digits[digest[i] >> 4];
+      out_hex[2 * i + 1] = hex_digits[digest[i] & 0xf];
+    }
+  out_hex[64] = '\0';
 }
 
 /* sb_audit_hash (prev, seq, recorded_at, actor, role, entity, operation,
