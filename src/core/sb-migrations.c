@@ -367,6 +367,23 @@ static const SbAuditedTable audited_by_migration_audit[] = {
     NULL },
 };
 
+/* Migration 3: the people who use the programme, each in one role of the
+ * regulation and, for applicants and recommenders, for one organisation. */
+static const char migration_profiles[] =
+  "CREATE TABLE profiles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('applicant', 'recommender',"
+  "    'technical-institution', 'expert', 'authority')),"
+  "  organisation_id INTEGER REFERENCES organisations (id),"
+  "  created_at TEXT NOT NULL,"
+  "  UNIQUE (name, role, organisation_id)"
+  ");";
+
+static const SbAuditedTable audited_by_migration_profiles[] = {
+  { "profiles", "NULL", "id name role organisation_id", NULL },
+};
+
 typedef struct
 {
   const char           *sql;
@@ -377,6 +394,7 @@ typedef struct
 static const Migration migrations[] = {
   { migration_1, NULL, 0 },
   { migration_audit, audited_by_migration_audit, G_N_ELEMENTS (audited_by_migration_audit) },
+  { migration_profiles, audited_by_migration_profiles, G_N_ELEMENTS (audited_by_migration_profiles) },
 };
 
 guint
