@@ -16,6 +16,8 @@
 #include "sb-dashboard-view.h"
 #include "sb-date.h"
 #include "sb-demo.h"
+#include "sb-profile-dialog.h"
+#include "sb-profile.h"
 #include "sb-programme.h"
 #include "sb-statistics.h"
 #include "sb-window.h"
@@ -40,6 +42,7 @@ struct _SbWindow
   SbProgramme          *programme;  /* NULL while a worker holds it */
   GCancellable         *cancellable;
   gboolean              busy;
+  SbProfile            *profile;    /* who acts; NULL until one is chosen */
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,6 +58,7 @@ typedef struct
   GArray          *cities;
   GArray          *tags;
   SbDashboardData *dashboard;
+  SbProfile       *profile;     /* the last profile, or NULL */
 } LoadJob;
 
 static void
@@ -67,6 +71,7 @@ load_job_free (LoadJob *job)
   g_clear_pointer (&job->cities, g_array_unref);
   g_clear_pointer (&job->tags, g_array_unref);
   g_clear_pointer (&job->dashboard, sb_dashboard_data_free);
+  g_clear_pointer (&job->profile, sb_profile_free);
   g_free (job);
 }
 
@@ -123,6 +128,52 @@ compute_dashboard (SbProgramme  *programme,
   return g_steal_pointer (&data);
 }
 
+/* Acts as the last profile: the audit log records its name and role, and
+ * the window shows only the bases it may see. */
+static gboolean
+apply_profile (LoadJob  *job,
+               GError  **error)
+{
+  SbDatabase *database = sb_programme_get_database (job->programme);
+  g_autoptr(GHashTable) visible = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint kept = 0;
+
+  job->profile = sb_profile_load_last (database, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (job->profile == NULL)
+    return TRUE;
+
+  sb_database_set_audit_actor (database, job->profile->name,
+                               sb_role_to_string (job->profile->role));
+  visible = sb_profile_list_visible_bases (database, job->profile, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (visible == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < job->bases->len; i++)
+    {
+      SbBase *base = g_ptr_array_index (job->bases, i);
+      gint64 id = sb_base_get_id (base);
+
+      if (g_hash_table_contains (visible, &id))
+        job->bases->pdata[kept++] = base;
+      else
+        g_object_unref (base);
+    }
+  job->bases->len = kept;
+
+  return TRUE;
+}
+
 /* Runs in a worker thread: it owns the programme until it returns. */
 static void
 load_in_thread (GTask        *task,
@@ -154,6 +205,7 @@ load_in_thread (GTask        *task,
 
   job->bases = sb_base_store_list (store, NULL, &job->today, &error);
   if (job->bases == NULL
+      || !apply_profile (job, &error)
       || !sb_base_store_read_search_data (store, job->bases, &error)
       || (job->domains = sb_statistics_list_domains (sb_programme_get_database (job->programme), &error)) == NULL
       || (job->cities = sb_statistics_list_cities (sb_programme_get_database (job->programme), &error)) == NULL
@@ -175,6 +227,7 @@ sb_window_update_actions (SbWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.profiles", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
                                  loaded && g_list_model_get_n_items (G_LIST_MODEL (self->bases)) > 0);
 }
@@ -210,6 +263,10 @@ load_finished (GObject      *object,
       return;
     }
 
+  g_clear_pointer (&self->profile, sb_profile_free);
+  self->profile = g_steal_pointer (&job->profile);
+  sb_base_page_set_profile (sb_bases_view_get_base_page (self->bases_view), self->profile);
+
   g_list_store_splice (self->bases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bases)),
                        job->bases->pdata, job->bases->len);
   sb_bases_view_set_today (self->bases_view, &self->today);
@@ -220,6 +277,15 @@ load_finished (GObject      *object,
   if (job->bases->len > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u base", "%u bases", job->bases->len),
                                 job->bases->len);
+  if (self->profile != NULL)
+    {
+      g_autofree char *bases_text = g_steal_pointer (&subtitle);
+
+      /* Translators: the person acting, their role, and how many bases they see */
+      subtitle = g_strdup_printf (_("%s, %s · %s"), self->profile->name,
+                                  sb_role_get_label (self->profile->role),
+                                  bases_text ? bases_text : _("no bases"));
+    }
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
   show_page (self, job->bases->len > 0 ? "content" : "empty");
   sb_window_update_actions (self);
@@ -278,6 +344,41 @@ load_demo_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   start_load (SB_WINDOW (widget), TRUE);
+}
+
+static void
+profile_chosen_cb (SbWindow        *self,
+                   gint64           id,
+                   SbProfileDialog *dialog)
+{
+  start_load (self, FALSE);
+}
+
+static void
+profiles_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  SbProfileDialog *dialog;
+
+  if (self->busy || self->programme == NULL)
+    return;
+
+  dialog = sb_profile_dialog_new (GTK_WINDOW (self), sb_programme_get_database (self->programme),
+                                  self->profile ? self->profile->id : 0);
+  g_signal_connect_object (dialog, "profile-chosen", G_CALLBACK (profile_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A step changes the lists, the figures and the deadlines. */
+static void
+step_recorded_cb (SbWindow   *self,
+                  gint64      base_id,
+                  SbBasePage *page)
+{
+  start_load (self, FALSE);
 }
 
 static void
@@ -349,6 +450,7 @@ sb_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->programme);
+  g_clear_pointer (&self->profile, sb_profile_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
 
@@ -396,6 +498,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.profiles", NULL, profiles_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -411,6 +514,8 @@ sb_window_init (SbWindow *self)
   self->cancellable = g_cancellable_new ();
   self->bases = g_list_store_new (SB_TYPE_BASE);
   sb_bases_view_set_bases (self->bases_view, G_LIST_MODEL (self->bases));
+  g_signal_connect_object (sb_bases_view_get_base_page (self->bases_view), "step-recorded",
+                           G_CALLBACK (step_recorded_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = open_settings ();
   if (self->settings != NULL)
