@@ -164,22 +164,26 @@ sb_audit_verify (SbDatabase     *db,
 char *
 sb_audit_describe_report (const SbAuditReport *report)
 {
+  /* Numbers as text: a G_GINT64_FORMAT inside a message hides it from
+   * xgettext. */
+  g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, report->n_entries);
+  g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT, report->head_seq);
+  g_autofree char *bad = g_strdup_printf ("%" G_GINT64_FORMAT, report->bad_seq);
+
   switch (report->verdict)
     {
     case SB_AUDIT_INTACT:
-      return g_strdup_printf (_("The audit log is intact: %" G_GUINT64_FORMAT
-                                " entries; the last is number %" G_GINT64_FORMAT
-                                " with hash %s."),
-                              report->n_entries, report->head_seq, report->head_hash);
+      return g_strdup_printf (_("The audit log is intact: %s entries; the last is "
+                                "number %s with hash %s."),
+                              count, head, report->head_hash);
     case SB_AUDIT_MISSING:
-      return g_strdup_printf (_("Entry %" G_GINT64_FORMAT " of the audit log is "
-                                "missing: it has been deleted."),
-                              report->bad_seq);
+      return g_strdup_printf (_("Entry %s of the audit log is missing: it has been deleted."),
+                              bad);
     case SB_AUDIT_CHANGED:
-      return g_strdup_printf (_("Entry %" G_GINT64_FORMAT " of the audit log has "
-                                "been changed, moved or inserted: its hash does "
-                                "not follow from the entries before it."),
-                              report->bad_seq);
+      return g_strdup_printf (_("Entry %s of the audit log has been changed, moved or "
+                                "inserted: its hash does not follow from the entries "
+                                "before it."),
+                              bad);
     case SB_AUDIT_BAD_START:
       return g_strdup (_("The audit log does not begin with its first entry: "
                          "the start of the log has been deleted."));

@@ -95,8 +95,12 @@ sb_profile_load (SbDatabase  *database,
     return NULL;
 
   if (profile == NULL)
-    g_set_error (error, SB_PROFILE_ERROR, SB_PROFILE_ERROR_NOT_FOUND,
-                 _("There is no profile %" G_GINT64_FORMAT), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, SB_PROFILE_ERROR, SB_PROFILE_ERROR_NOT_FOUND,
+                   _("There is no profile number %s"), number);
+    }
 
   return g_steal_pointer (&profile);
 }
