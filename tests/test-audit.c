@@ -321,6 +321,41 @@ test_history_of_a_base (Fixture       *fixture,
   g_assert_cmpuint (transitions, ==, query_int (database, "SELECT count(*) FROM transitions WHERE base_id = 2"));
 }
 
+/* The base's history comes from the log: a step removed from the
+ * transitions table behind the application's back is still shown. */
+static void
+test_history_survives_the_table (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  before = sb_base_store_list_transitions (sb_programme_get_store (fixture->programme), 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, >=, 2);
+
+  tamper (fixture, "DROP TRIGGER audit_transitions_delete;"
+                   "DELETE FROM transitions WHERE base_id = 8;");
+  fixture->programme = sb_programme_open (fixture->path, SB_DATABASE_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  after = sb_base_store_list_transitions (sb_programme_get_store (fixture->programme), 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      SbTransitionRecord *a = g_ptr_array_index (before, i);
+      SbTransitionRecord *b = g_ptr_array_index (after, i);
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpstr (a->action, ==, b->action);
+      g_assert_cmpstr (a->date, ==, b->date);
+      g_assert_cmpstr (a->actor, ==, b->actor);
+      g_assert_cmpstr (a->note, ==, b->note);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,6 +376,7 @@ main (int    argc,
   ADD ("/audit/deleted-start", test_deleted_start);
   ADD ("/audit/export-csv", test_export_csv);
   ADD ("/audit/history-of-a-base", test_history_of_a_base);
+  ADD ("/audit/history-survives-the-table", test_history_survives_the_table);
 
 #undef ADD
 
