@@ -11,12 +11,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "sb-credit-code.h"
 #include "sb-date.h"
 #include "sb-demo.h"
 #include "sb-profile.h"
+#include "sb-review-panel.h"
 #include "sb-standard-designation.h"
 
 typedef enum
@@ -1183,6 +1185,85 @@ query_id (SbDatabase  *database,
   return id;
 }
 
+/* The expert pool, and panels for the bases waiting on experts: the
+ * undecided ones with every sheet in, those awaiting expert review with
+ * 王磊's still to come.  Only among the first 72 bases, to keep a large
+ * demonstration quick. */
+static gboolean
+add_panels (Demo     *demo,
+            GError  **error)
+{
+  static const struct { const char *name, *title, *fields; } pool[] = {
+    { "王磊", "教授级高级工程师", "high-end-equipment intelligent-coal-mining" },
+    { "刘洋", "研究员", "semiconductors carbon-materials" },
+    { "孙丽", "教授", "big-data it-innovation" },
+    { "周强", "高级工程师", "rail-transit general-aviation" },
+    { "吴敏", "研究员", "biomedicine agriculture" },
+    { "郑伟", "正高级经济师", "coal-measure-gas special-metals" },
+  };
+  static const char sql[] =
+    "SELECT id, state FROM bases WHERE id <= 72"
+    " AND state IN ('formally-reviewed', 'expert-reviewed') ORDER BY id";
+  SbDatabase *database = sb_base_store_get_database (demo->store);
+  g_autoptr(GArray) waiting = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  gint64 experts[G_N_ELEMENTS (pool)];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pool); i++)
+    if ((experts[i] = sb_expert_add (database, pool[i].name, pool[i].title, 0,
+                                     pool[i].fields, error)) == 0)
+      return FALSE;
+
+  stmt = sb_database_prepare (database, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row[2] = { sqlite3_column_int64 (stmt, 0),
+                        g_str_equal ((const char *) sqlite3_column_text (stmt, 1), "expert-reviewed") };
+
+      g_array_append_vals (waiting, row, 1);
+    }
+  if (!sb_database_finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      const gint64 *row = &g_array_index (waiting, gint64, 2 * i);
+      gboolean all_in = row[1];
+      GDate formed = demo->today;
+      gint64 panel;
+      guint n_criteria;
+
+      g_date_subtract_days (&formed, all_in ? 40 : 10);
+      panel = sb_panel_form (database, row[0], SB_PANEL_KIND_EXPERT, &formed, experts, 5, error);
+      if (panel == 0)
+        return FALSE;
+
+      sb_panel_kind_get_rubric (SB_PANEL_KIND_EXPERT, &n_criteria);
+      for (guint e = all_in ? 0 : 1; e < 5; e++)
+        {
+          double scores[5];
+          GDate date = formed;
+
+          g_date_add_days (&date, 3 + e);
+          for (guint c = 0; c < n_criteria; c++)
+            {
+              const SbCriterion *rubric = sb_panel_kind_get_rubric (SB_PANEL_KIND_EXPERT, NULL);
+
+              scores[c] = rubric[c].max_score * (0.62 + g_rand_int_range (demo->rand, 0, 33) / 100.0);
+              scores[c] = floor (scores[c] * 2) / 2;
+            }
+          if (!sb_panel_submit_sheet (database, panel, experts[e], &date, scores, NULL,
+                                      "申报材料齐全，标准化基础较好，建议批准筹建。", error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* One person in each role; the programme opens as the authority's. */
 static gboolean
 add_profiles (SbDatabase  *database,
@@ -1255,12 +1336,11 @@ sb_demo_fill (SbBaseStore  *store,
   demo.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < count && ok; i++)
     ok = play (&demo, i, choose_scenario (&demo, i), error);
+  if (ok)
+    ok = add_panels (&demo, error) && add_profiles (database, error);
   g_rand_free (demo.rand);
   g_hash_table_unref (demo.units);
   g_free (demo.contact);
-
-  if (ok)
-    ok = add_profiles (database, error);
 
   if (!ok)
     {

@@ -384,6 +384,42 @@ static const SbAuditedTable audited_by_migration_profiles[] = {
   { "profiles", "NULL", "id name role organisation_id", NULL },
 };
 
+/* Migration 4: the expert pool and the panels that review a base (Art. 15,
+ * 19, 20, 36).  Each expert's score sheet is a row of reviews with its
+ * review_scores, now tied to its panel. */
+static const char migration_panels[] =
+  "CREATE TABLE experts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  organisation_id INTEGER REFERENCES organisations (id),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  fields TEXT NOT NULL DEFAULT ''"        /* domain codes, space-separated */
+  ");"
+  "CREATE TABLE panels ("
+  "  id INTEGER PRIMARY KEY,"
+  "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('expert', 'midterm', 'acceptance', 'annual')),"
+  "  year INTEGER,"
+  "  formed_date TEXT NOT NULL"
+  ");"
+  "CREATE INDEX panels_base ON panels (base_id);"
+  "CREATE TABLE panel_members ("
+  "  panel_id INTEGER NOT NULL REFERENCES panels (id) ON DELETE CASCADE,"
+  "  expert_id INTEGER NOT NULL REFERENCES experts (id),"
+  "  PRIMARY KEY (panel_id, expert_id)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE reviews ADD COLUMN panel_id INTEGER REFERENCES panels (id);"
+  "ALTER TABLE reviews ADD COLUMN expert_id INTEGER REFERENCES experts (id);"
+  "CREATE UNIQUE INDEX reviews_panel_expert ON reviews (panel_id, expert_id)"
+  "  WHERE panel_id IS NOT NULL;";
+
+static const SbAuditedTable audited_by_migration_panels[] = {
+  { "experts", "NULL", "id name organisation_id title fields", NULL },
+  { "panels", "R.base_id", "id base_id kind year formed_date", NULL },
+  { "panel_members", "(SELECT base_id FROM panels WHERE id = R.panel_id)",
+    "panel_id expert_id", NULL },
+};
+
 typedef struct
 {
   const char           *sql;
@@ -395,6 +431,7 @@ static const Migration migrations[] = {
   { migration_1, NULL, 0 },
   { migration_audit, audited_by_migration_audit, G_N_ELEMENTS (audited_by_migration_audit) },
   { migration_profiles, audited_by_migration_profiles, G_N_ELEMENTS (audited_by_migration_profiles) },
+  { migration_panels, audited_by_migration_panels, G_N_ELEMENTS (audited_by_migration_panels) },
 };
 
 guint

@@ -4,7 +4,7 @@
  * recommenders act for an organisation, and see only that organisation's
  * bases: an applicant those it leads or co-applies for (Art. 11, 12), a
  * recommender those it recommended (Art. 13).  An expert sees the bases
- * whose reviews name it.  The technical institution and the authority see
+ * whose reviews name it or whose panels it sits on.  The technical institution and the authority see
  * the whole programme (Art. 5, 6).  What each role may do is the life-cycle
  * rules' business (sb-lifecycle.c), which check the role of every step.
  */
@@ -279,7 +279,9 @@ sb_profile_list_visible_bases (SbDatabase       *database,
   static const char recommender_sql[] =
     "SELECT id FROM bases WHERE recommender_id = ?1";
   static const char expert_sql[] =
-    "SELECT DISTINCT base_id FROM reviews WHERE reviewer = ?2";
+    "SELECT base_id FROM reviews WHERE reviewer = ?2"
+    " UNION SELECT p.base_id FROM panels p JOIN panel_members m ON m.panel_id = p.id"
+    "  JOIN experts e ON e.id = m.expert_id WHERE e.name = ?2";
   g_autoptr(GHashTable) visible = NULL;
   sqlite3_stmt *stmt;
   const char *sql;
