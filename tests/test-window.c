@@ -12,7 +12,9 @@
 #include "sb-base.h"
 #include "sb-base-page.h"
 #include "sb-bases-view.h"
+#include "sb-panel-dialog.h"
 #include "sb-profile-dialog.h"
+#include "sb-score-sheet-dialog.h"
 #include "sb-step-dialog.h"
 #include "sb-window.h"
 
@@ -374,6 +376,142 @@ test_profiles_and_steps (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static SbBase *
+first_base_in_state (SbWindow    *window,
+                     SbBaseState  state)
+{
+  GListModel *bases = sb_window_get_bases (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (bases); i++)
+    {
+      g_autoptr(SbBase) base = g_list_model_get_item (bases, i);
+
+      if (sb_base_get_state (base) == state)
+        return g_steal_pointer (&base);
+    }
+
+  return NULL;
+}
+
+static void
+show_base (SbWindow *window,
+           SbBase   *base)
+{
+  SbBasesView *view = sb_window_get_bases_view (window);
+  SbBasePage *page = sb_bases_view_get_base_page (view);
+
+  sb_bases_view_show_base (view, sb_base_get_id (base));
+  while (sb_base_page_get_base (page) == NULL
+         || sb_base_get_id (sb_base_page_get_base (page)) != sb_base_get_id (base))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+choose_profile (SbWindow   *window,
+                const char *name)
+{
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.profiles", NULL));
+  dialog = find_toplevel (SB_TYPE_PROFILE_DIALOG);
+  g_assert_nonnull (dialog);
+  row = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, name);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  wait_until_loaded (window);
+}
+
+/* The authority forms a panel; an expert on a panel hands in a sheet. */
+static void
+test_panel_and_score_sheet (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  SbWindow *window;
+  SbBasePage *page;
+  GtkWindow *dialog;
+  GtkWidget *row;
+  g_autoptr(SbBase) established = NULL;
+  g_autoptr(SbBase) waiting = NULL;
+  g_autofree char *sql = NULL;
+  gint64 panel, expert;
+
+  fill_demo (fixture, 72);
+  window = open_window (fixture);
+  page = sb_bases_view_get_base_page (sb_window_get_bases_view (window));
+
+  /* As the authority: an established base's annual assessment panel. */
+  established = first_base_in_state (window, SB_BASE_STATE_ESTABLISHED);
+  g_assert_nonnull (established);
+  show_base (window, established);
+  row = find_descendant (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Form a panel: Annual assessment");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.form-panel", "i",
+                                             (gint32) SB_PANEL_KIND_ANNUAL));
+  dialog = find_toplevel (SB_TYPE_PANEL_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+    GtkWidget *group = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_GROUP, NULL);
+
+    for (GtkWidget *w = find_descendant (group, GTK_TYPE_CHECK_BUTTON, NULL); w != NULL; )
+      {
+        GtkWidget *row_of = gtk_widget_get_ancestor (w, ADW_TYPE_ACTION_ROW);
+        GtkWidget *next = gtk_widget_get_next_sibling (row_of);
+
+        g_ptr_array_add (checks, w);
+        w = next ? find_descendant (next, GTK_TYPE_CHECK_BUTTON, NULL) : NULL;
+      }
+    g_assert_cmpuint (checks->len, >=, 3);
+    for (guint i = 0; i < 3; i++)
+      gtk_check_button_set_active (g_ptr_array_index (checks, i), TRUE);
+  }
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Form Panel"), "clicked");
+  g_assert_null (find_toplevel (SB_TYPE_PANEL_DIALOG));
+  sql = g_strdup_printf ("SELECT count(*) FROM panel_members m JOIN panels p ON p.id = m.panel_id"
+                         " WHERE p.kind = 'annual' AND p.base_id = %" G_GINT64_FORMAT,
+                         sb_base_get_id (established));
+  g_assert_cmpint (count_rows (fixture, sql), ==, 3);
+  g_clear_pointer (&sql, g_free);
+
+  /* As the expert 王磊, who still owes a sheet to a panel. */
+  choose_profile (window, "王磊");
+  waiting = first_base_in_state (window, SB_BASE_STATE_FORMALLY_REVIEWED);
+  g_assert_nonnull (waiting);
+  show_base (window, waiting);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "王磊"));
+  sql = g_strdup_printf ("SELECT p.id FROM panels p WHERE p.base_id = %" G_GINT64_FORMAT,
+                         sb_base_get_id (waiting));
+  panel = count_rows (fixture, sql);
+  g_clear_pointer (&sql, g_free);
+  expert = count_rows (fixture, "SELECT id FROM experts WHERE name = '王磊'");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.score-sheet", "(xx)",
+                                             panel, expert));
+  dialog = find_toplevel (SB_TYPE_SCORE_SHEET_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Without an opinion the sheet is refused in words; then handed in. */
+  for (guint i = 0; i < 5; i++)
+    sb_score_sheet_dialog_set_score (SB_SCORE_SHEET_DIALOG (dialog), i, 10 + i);
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Hand In"), "clicked");
+  g_assert_nonnull (find_toplevel (SB_TYPE_SCORE_SHEET_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                        "Opinion (required)")),
+                         "基础扎实，同意。");
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Hand In"), "clicked");
+  g_assert_null (find_toplevel (SB_TYPE_SCORE_SHEET_DIALOG));
+
+  sql = g_strdup_printf ("SELECT sum (s.score) FROM reviews r JOIN review_scores s ON s.review_id = r.id"
+                         " WHERE r.panel_id = %" G_GINT64_FORMAT " AND r.reviewer = '王磊'", panel);
+  /* 10 + 11 + 12 + 10 + 14: the fourth criterion is out of 10, and its
+   * spin button keeps the 13 typed to that. */
+  g_assert_cmpint (count_rows (fixture, sql), ==, 57);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit_log WHERE entity = 'reviews'"
+                                        " AND actor = '王磊' AND role = 'expert'"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -399,6 +537,7 @@ main (int    argc,
   g_test_add ("/window/dashboard-figures", Fixture, NULL, fixture_set_up, test_dashboard_figures, fixture_tear_down);
   g_test_add ("/window/domain-card-filters", Fixture, NULL, fixture_set_up, test_domain_card_filters, fixture_tear_down);
   g_test_add ("/window/profiles-and-steps", Fixture, NULL, fixture_set_up, test_profiles_and_steps, fixture_tear_down);
+  g_test_add ("/window/panel-and-score-sheet", Fixture, NULL, fixture_set_up, test_panel_and_score_sheet, fixture_tear_down);
   g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
 
   status = g_test_run ();

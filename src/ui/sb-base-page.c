@@ -23,6 +23,8 @@
 #include "sb-base-details.h"
 #include "sb-base-page.h"
 #include "sb-date.h"
+#include "sb-panel-dialog.h"
+#include "sb-score-sheet-dialog.h"
 #include "sb-step-dialog.h"
 
 struct _SbBasePage
@@ -49,6 +51,7 @@ struct _SbBasePage
   GtkLabel            *cycle_value;
   AdwPreferencesGroup *units_group;
   AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *reviews_group;
   AdwPreferencesGroup *application_standards_group;
   AdwPreferencesGroup *produced_standards_group;
   AdwPreferencesGroup *documents_group;
@@ -65,6 +68,7 @@ struct _SbBasePage
   GPtrArray           *rows;         /* (element-type GtkWidget) (transfer none): rows added to groups */
   GCancellable        *cancellable;  /* documents being opened */
   SbProfile           *profile;      /* who acts; NULL: nobody may take steps */
+  GPtrArray           *panels;       /* SbPanel of the base */
 };
 
 G_DEFINE_FINAL_TYPE (SbBasePage, sb_base_page, ADW_TYPE_BIN)
@@ -605,6 +609,138 @@ show_history (SbBasePage *self,
     add_placeholder (self, self->history_group, _("No steps recorded yet"));
 }
 
+/* The review a panel formed now would hold, for a base in @state. */
+static gboolean
+panel_kind_for_state (SbBaseState  state,
+                      SbPanelKind *kind)
+{
+  static const struct { SbBaseState state; SbPanelKind kind; } reviews[] = {
+    { SB_BASE_STATE_FORMALLY_REVIEWED, SB_PANEL_KIND_EXPERT },
+    { SB_BASE_STATE_CONSTRUCTING, SB_PANEL_KIND_MIDTERM },
+    { SB_BASE_STATE_ACCEPTANCE_REQUESTED, SB_PANEL_KIND_ACCEPTANCE },
+    { SB_BASE_STATE_ESTABLISHED, SB_PANEL_KIND_ANNUAL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reviews); i++)
+    if (reviews[i].state == state)
+      {
+        *kind = reviews[i].kind;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Whether the authority may form a panel of @kind now: one per review,
+ * and one annual assessment a year. */
+static gboolean
+can_form_panel (SbBasePage  *self,
+                SbPanelKind *kind)
+{
+  if (self->profile == NULL || self->profile->role != SB_ROLE_AUTHORITY
+      || !panel_kind_for_state (sb_base_get_state (self->base), kind))
+    return FALSE;
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      const SbPanel *panel = g_ptr_array_index (self->panels, i);
+
+      if (panel->kind == *kind
+          && (*kind != SB_PANEL_KIND_ANNUAL
+              || g_date_get_year (&panel->formed) == g_date_get_year (&self->today)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+show_reviews (SbBasePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  SbPanelKind kind;
+
+  g_clear_pointer (&self->panels, g_ptr_array_unref);
+  self->panels = sb_panel_list_for_base (sb_programme_get_database (self->programme),
+                                         self->base_id, &error);
+  if (self->panels == NULL)
+    {
+      add_placeholder (self, self->reviews_group, error->message);
+      self->panels = g_ptr_array_new ();
+      return;
+    }
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      const SbPanel *panel = g_ptr_array_index (self->panels, i);
+      g_autofree double *totals = g_new0 (double, panel->sheets->len + 1);
+      g_autofree char *article = sb_article_format (sb_panel_kind_get_article (panel->kind));
+      g_autofree char *title = g_strdup_printf ("%s (%s)", sb_panel_kind_get_label (panel->kind), article);
+      g_autofree char *formed = sb_date_format (&panel->formed);
+      g_autofree char *subtitle = NULL;
+      AdwExpanderRow *expander;
+      SbPanelScores scores;
+      guint n_totals = 0;
+
+      for (guint j = 0; j < panel->sheets->len; j++)
+        {
+          const SbPanelSheet *sheet = g_ptr_array_index (panel->sheets, j);
+
+          if (sheet->submitted)
+            totals[n_totals++] = sheet->total;
+        }
+      sb_panel_scores_compute (totals, n_totals, panel->sheets->len, &scores);
+      if (scores.n_sheets > 0)
+        /* Translators: formed date, sheets handed in, members, mean score, spread */
+        subtitle = g_strdup_printf (_("Formed %s · %u of %u sheets · mean %.1f, spread %.1f"),
+                                    formed, scores.n_sheets, scores.n_members,
+                                    scores.mean, scores.spread);
+      else
+        subtitle = g_strdup_printf (_("Formed %s · no sheets yet"), formed);
+      expander = add_expander_row (self, self->reviews_group, title, subtitle);
+
+      for (guint j = 0; j < panel->sheets->len; j++)
+        {
+          const SbPanelSheet *sheet = g_ptr_array_index (panel->sheets, j);
+          gboolean mine = self->profile != NULL && self->profile->role == SB_ROLE_EXPERT
+                          && g_strcmp0 (self->profile->name, sheet->expert_name) == 0;
+          g_autofree char *line = NULL;
+          AdwActionRow *row;
+
+          if (sheet->submitted)
+            /* Translators: an expert's total and opinion */
+            line = g_strdup_printf (_("%.1f points · %s"), sheet->total, sheet->opinion ? sheet->opinion : "");
+          else
+            line = g_strdup (mine ? _("Your score sheet is due: fill it in")
+                                  : _("Score sheet not handed in yet"));
+          row = new_row (sheet->expert_name, line);
+          if (mine && !sheet->submitted)
+            {
+              adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+              gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", panel->id, sheet->expert_id);
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "base.score-sheet");
+              adw_expander_row_set_expanded (expander, TRUE);
+            }
+          adw_expander_row_add_row (expander, GTK_WIDGET (row));
+        }
+    }
+
+  if (can_form_panel (self, &kind))
+    {
+      g_autofree char *title = g_strdup_printf (_("Form a panel: %s"), sb_panel_kind_get_label (kind));
+      AdwActionRow *row = add_row (self, self->reviews_group, title,
+                                   _("Choose the experts from the pool"));
+
+      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (gint32) kind);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "base.form-panel");
+    }
+  else if (self->panels->len == 0)
+    add_placeholder (self, self->reviews_group, _("No review panel has been formed for this base"));
+}
+
 static void
 show_standards (SbBasePage *self)
 {
@@ -850,6 +986,7 @@ load (SbBasePage *self)
   show_overview (self);
   show_units (self);
   show_history (self, history);
+  show_reviews (self);
   show_standards (self);
   show_documents (self);
   show_reports (self);
@@ -913,6 +1050,62 @@ take_step_action (GtkWidget  *widget,
   dialog = sb_step_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->programme,
                                self->base, action, self->profile, &self->today);
   g_signal_connect_object (dialog, "recorded", G_CALLBACK (step_recorded_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reviews_changed_cb (SbBasePage *self)
+{
+  sb_base_page_reload (self);
+}
+
+static void
+form_panel_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SbBasePage *self = SB_BASE_PAGE (widget);
+  SbPanelKind kind = g_variant_get_int32 (parameter);
+  SbPanelKind allowed;
+  SbPanelDialog *dialog;
+
+  if (self->base == NULL || self->programme == NULL
+      || !can_form_panel (self, &allowed) || allowed != kind)
+    return;
+
+  dialog = sb_panel_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                sb_programme_get_database (self->programme),
+                                self->base_id, self->title, kind, &self->today);
+  g_signal_connect_object (dialog, "formed", G_CALLBACK (reviews_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+score_sheet_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SbBasePage *self = SB_BASE_PAGE (widget);
+  SbScoreSheetDialog *dialog;
+  const SbPanel *panel = NULL;
+  gint64 panel_id, expert_id;
+
+  g_variant_get (parameter, "(xx)", &panel_id, &expert_id);
+  if (self->programme == NULL || self->panels == NULL || self->profile == NULL
+      || self->profile->role != SB_ROLE_EXPERT)
+    return;
+  for (guint i = 0; i < self->panels->len; i++)
+    if (((SbPanel *) g_ptr_array_index (self->panels, i))->id == panel_id)
+      panel = g_ptr_array_index (self->panels, i);
+  if (panel == NULL)
+    return;
+
+  dialog = sb_score_sheet_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                      sb_programme_get_database (self->programme),
+                                      panel, expert_id, self->title, &self->today);
+  g_signal_connect_object (dialog, "handed-in", G_CALLBACK (reviews_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -992,6 +1185,7 @@ sb_base_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->programme);
   g_clear_pointer (&self->profile, sb_profile_free);
+  g_clear_pointer (&self->panels, g_ptr_array_unref);
   g_clear_object (&self->base);
   g_clear_pointer (&self->details, sb_base_details_free);
   g_ptr_array_set_size (self->rows, 0);
@@ -1130,6 +1324,7 @@ sb_base_page_class_init (SbBasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, cycle_value);
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, units_group);
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, SbBasePage, reviews_group);
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, application_standards_group);
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, produced_standards_group);
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, documents_group);
@@ -1138,6 +1333,8 @@ sb_base_page_class_init (SbBasePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "base.take-step", "i", take_step_action);
   gtk_widget_class_install_action (widget_class, "base.copy-text", "s", copy_text_action);
+  gtk_widget_class_install_action (widget_class, "base.form-panel", "i", form_panel_action);
+  gtk_widget_class_install_action (widget_class, "base.score-sheet", "(xx)", score_sheet_action);
   gtk_widget_class_install_action (widget_class, "base.open-document", "x", open_document_action);
 }
 
