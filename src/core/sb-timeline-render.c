@@ -671,8 +671,8 @@ draw_legend (cairo_t            *cr,
              double              width,
              double              y)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, style, 0.9, FALSE);
-  double x = 8, cy = y + SB_TIMELINE_LEGEND_HEIGHT / 2;
+  g_autoptr(PangoLayout) layout = create_layout (cr, style, 0.85, FALSE);
+  double x = 8, cy = y + SB_TIMELINE_LEGEND_HEIGHT / 4 + 1;
   static const struct { SbTimelineMarkKind kind; SbDeadlineStatus status; const char *label; } marks[] = {
     { SB_TIMELINE_MARK_EVENT, SB_DEADLINE_STATUS_MET, N_("Step recorded") },
     { SB_TIMELINE_MARK_DEADLINE, SB_DEADLINE_STATUS_MET, N_("Met") },
@@ -699,10 +699,12 @@ draw_legend (cairo_t            *cr,
       set_color (cr, &style->foreground, 0.85);
       cairo_move_to (cr, x + 2 * MARK_RADIUS + 5, cy - logical.height / 2.0);
       pango_cairo_show_layout (cr, layout);
-      x += 2 * MARK_RADIUS + 5 + logical.width + 16;
+      x += 2 * MARK_RADIUS + 5 + logical.width + 12;
     }
 
-  x += 8;
+  /* The phases on a second row */
+  x = 8;
+  cy = y + SB_TIMELINE_LEGEND_HEIGHT * 3 / 4 - 1;
   for (guint phase = 0; phase < SB_TIMELINE_N_PHASES; phase++)
     {
       draw_bar_part (cr, phase, &style->palette[phase_colors[phase]], x, x + 26, cy, FALSE);
@@ -711,7 +713,7 @@ draw_legend (cairo_t            *cr,
       set_color (cr, &style->foreground, 0.85);
       cairo_move_to (cr, x + 31, cy - logical.height / 2.0);
       pango_cairo_show_layout (cr, layout);
-      x += 31 + logical.width + 16;
+      x += 31 + logical.width + 12;
     }
 
   cairo_restore (cr);
@@ -855,7 +857,7 @@ sb_timeline_render (cairo_t                  *cr,
 
   draw_axis (cr, viewport, style, &plot);
 
-  name_layout = create_layout (cr, style, 1.0, FALSE);
+  name_layout = create_layout (cr, style, 0.95, FALSE);
   pango_layout_set_width (name_layout, (int) ((plot.x - 16) * PANGO_SCALE));
   pango_layout_set_ellipsize (name_layout, PANGO_ELLIPSIZE_END);
 

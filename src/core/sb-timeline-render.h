@@ -27,7 +27,7 @@ G_BEGIN_DECLS
 #define SB_TIMELINE_NAME_WIDTH    220.0
 #define SB_TIMELINE_AXIS_HEIGHT    44.0
 #define SB_TIMELINE_TITLE_HEIGHT   30.0
-#define SB_TIMELINE_LEGEND_HEIGHT  30.0
+#define SB_TIMELINE_LEGEND_HEIGHT  46.0
 
 /* The zoom, in pixels per day: from a few decades to a few weeks across. */
 #define SB_TIMELINE_MIN_PIXELS_PER_DAY  0.05

@@ -11,6 +11,7 @@
 
 #include "sb-application.h"
 #include "sb-date.h"
+#include "sb-preferences-window.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -94,6 +95,54 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The settings, when the schema is installed. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  g_autoptr(GSettings) settings = open_settings ();
+  GtkWidget *window;
+
+  window = sb_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* From the deadline notification: the watch of the active window. */
+static void
+show_watch_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (SB_IS_WINDOW (window))
+    {
+      gtk_window_present (window);
+      sb_window_show_watch (SB_WINDOW (window));
+    }
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -104,6 +153,8 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
+  { "show-watch", show_watch_action },
   { "quit", quit_action },
 };
 
@@ -111,12 +162,15 @@ static void
 sb_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
