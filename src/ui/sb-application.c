@@ -11,6 +11,7 @@
 
 #include "sb-application.h"
 #include "sb-date.h"
+#include "sb-deadline-watch-panel.h"
 #include "sb-preferences-window.h"
 #include "sb-window.h"
 
@@ -20,6 +21,8 @@ struct _SbApplication
 
   char           *database_path;
   GDate           today;
+  GSettings      *settings;      /* NULL when the schema is not installed */
+  GDate           notified_on;
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -31,6 +34,49 @@ static const GOptionEntry option_entries[] = {
     N_("Judge deadlines as on this date (YYYY-MM-DD)"), N_("DATE") },
   { NULL }
 };
+
+/* The settings, when the schema is installed. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+/* At start and once a day: what is overdue and what falls due soon, as a
+ * desktop notification whose action opens the deadline watch. */
+static void
+watch_updated_cb (SbApplication *self,
+                  SbWindow      *window)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GPtrArray *watch = sb_window_get_watch (window);
+  GDate now;
+
+  if (self->settings != NULL && !g_settings_get_boolean (self->settings, "notify-deadlines"))
+    return;
+
+  sb_date_set_today (&now);
+  if (watch == NULL
+      || (g_date_valid (&self->notified_on) && g_date_compare (&now, &self->notified_on) == 0)
+      || !sb_deadline_watch_summarise (watch, &title, &body))
+    return;
+
+  self->notified_on = now;
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.show-watch");
+  g_notification_add_button (notification, _("Open Deadline Watch"), "app.show-watch");
+  g_application_send_notification (G_APPLICATION (self), "deadline-watch", notification);
+}
 
 static int
 sb_application_handle_local_options (GApplication *application,
@@ -60,8 +106,12 @@ sb_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), self->database_path,
-                                        &self->today));
+    {
+      window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), self->database_path,
+                                          &self->today));
+      g_signal_connect_object (window, "watch-updated", G_CALLBACK (watch_updated_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   gtk_window_present (window);
 }
@@ -72,6 +122,7 @@ sb_application_finalize (GObject *object)
   SbApplication *self = (SbApplication *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sb_application_parent_class)->finalize (object);
 }
@@ -95,30 +146,16 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
-/* The settings, when the schema is installed. */
-static GSettings *
-open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-
-  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
-}
-
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
   SbApplication *self = user_data;
-  g_autoptr(GSettings) settings = open_settings ();
   GtkWidget *window;
 
   window = sb_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                      settings);
+                                      self->settings);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -166,6 +203,8 @@ sb_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (application);
 
+  SB_APPLICATION (application)->settings = open_settings ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
@@ -190,6 +229,7 @@ static void
 sb_application_init (SbApplication *self)
 {
   g_date_clear (&self->today, 1);
+  g_date_clear (&self->notified_on, 1);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 

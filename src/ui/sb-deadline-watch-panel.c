@@ -405,6 +405,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 static void
 sb_deadline_watch_panel_dispose (GObject *object)
 {
+  GtkWidget *child;
   SbDeadlineWatchPanel *self = (SbDeadlineWatchPanel *)object;
 
   if (self->bases != NULL)
@@ -412,6 +413,9 @@ sb_deadline_watch_panel_dispose (GObject *object)
   g_clear_object (&self->bases);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_DEADLINE_WATCH_PANEL);
+  /* and the box that holds them */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->rows);
 

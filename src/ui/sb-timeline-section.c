@@ -228,6 +228,7 @@ zoom_action (GtkWidget  *widget,
 static void
 sb_timeline_section_dispose (GObject *object)
 {
+  GtkWidget *child;
   SbTimelineSection *self = (SbTimelineSection *)object;
 
   if (self->chooser != NULL)
@@ -241,6 +242,9 @@ sb_timeline_section_dispose (GObject *object)
   g_clear_object (&self->bases);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_TIMELINE_SECTION);
+  /* and the box that holds them */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sb_timeline_section_parent_class)->dispose (object);
 }

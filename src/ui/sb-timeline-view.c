@@ -1328,9 +1328,11 @@ sb_timeline_view_export (SbTimelineView    *self,
   viewport.hover_row = -1;
   viewport.show_focus = FALSE;
   viewport.focus_row = -1;
+  /* The days the widget shows, across the export's width */
   viewport.pixels_per_day = 1;
   viewport.pixels_per_day = sb_timeline_get_visible_days (&viewport, width)
-                            / sb_timeline_get_visible_days (&self->viewport, width) * self->viewport.pixels_per_day;
+                            / sb_timeline_get_visible_days (&self->viewport,
+                                                            MAX (1, gtk_widget_get_width (GTK_WIDGET (self))));
   /* As many lanes as show, and the room for the heading */
   height += SB_TIMELINE_TITLE_HEIGHT;
 

@@ -58,6 +58,13 @@ struct _SbWindow
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  WATCH_UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   char            *database_path;
@@ -225,42 +232,6 @@ attach_timeline (SbWindow *self)
 }
 
 static gboolean
-notifications_wanted (SbWindow *self)
-{
-  return self->settings == NULL || g_settings_get_boolean (self->settings, "notify-deadlines");
-}
-
-/* Once a day: what is overdue and what falls due soon, as a desktop
- * notification whose action opens the deadline watch. */
-static void
-notify_deadlines (SbWindow *self)
-{
-  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  GDate now;
-
-  sb_date_set_today (&now);
-  if (g_date_valid (&self->notified_on) && g_date_compare (&now, &self->notified_on) == 0)
-    return;
-  if (application == NULL || !g_application_get_is_registered (application)
-      || self->watch == NULL || !notifications_wanted (self))
-    return;
-
-  self->notified_on = now;
-  if (!sb_deadline_watch_summarise (self->watch, &title, &body))
-    return;
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_notification_set_default_action (notification, "app.show-watch");
-  g_notification_add_button (notification, _("Open Deadline Watch"), "app.show-watch");
-  g_application_send_notification (application, "deadline-watch", notification);
-}
-
-static gboolean
 day_check_cb (gpointer user_data)
 {
   SbWindow *self = user_data;
@@ -271,13 +242,14 @@ day_check_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   /* A new day: judge the deadlines on it, then tell */
+  self->notified_on = now;
   if (self->today_is_real && !self->busy)
     {
       self->today = now;
       sb_window_reload (self);
     }
   else
-    notify_deadlines (self);
+    g_signal_emit (self, signals[WATCH_UPDATED], 0);
 
   return G_SOURCE_CONTINUE;
 }
@@ -322,7 +294,8 @@ load_finished (GObject      *object,
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
   show_page (self, job->bases->len > 0 ? "content" : "empty");
   sb_window_update_actions (self);
-  notify_deadlines (self);
+  sb_date_set_today (&self->notified_on);
+  g_signal_emit (self, signals[WATCH_UPDATED], 0);
 }
 
 static void
@@ -506,6 +479,15 @@ sb_window_class_init (SbWindowClass *klass)
   object_class->finalize = sb_window_finalize;
   window_class->close_request = sb_window_close_request;
 
+  /**
+   * SbWindow::watch-updated:
+   *
+   * The deadline watch was read again: after each load, and once a day.
+   */
+  signals[WATCH_UPDATED] = g_signal_new ("watch-updated", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+
   g_type_ensure (SB_TYPE_DASHBOARD_VIEW);
   g_type_ensure (SB_TYPE_BASES_VIEW);
   g_type_ensure (SB_TYPE_TIMELINE_SECTION);
@@ -644,6 +626,20 @@ sb_window_get_section (SbWindow *self)
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * sb_window_get_watch:
+ *
+ * Returns: (nullable) (transfer none) (element-type SbDueItem): what is
+ *   overdue or falls due within %SB_WATCH_MAX_DAYS, as last read
+ */
+GPtrArray *
+sb_window_get_watch (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->watch;
 }
 
 SbTimelineSection *

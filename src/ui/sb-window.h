@@ -24,5 +24,6 @@ SbDashboardView *sb_window_get_dashboard  (SbWindow       *self);
 SbBasesView     *sb_window_get_bases_view (SbWindow       *self);
 SbTimelineSection *sb_window_get_timeline_section (SbWindow   *self);
 void             sb_window_show_watch     (SbWindow       *self);
+GPtrArray       *sb_window_get_watch      (SbWindow       *self);
 
 G_END_DECLS
