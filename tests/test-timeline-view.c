@@ -490,6 +490,63 @@ test_export_pdf (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* The axis labels the units that fit: years, quarters, months, weeks */
+static void
+test_axis_labels (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct
+  {
+    const char *first;
+    const char *last;
+    const char *expected[3];
+    const char *unexpected;
+  } ranges[] = {
+    { "2020-01-01", "2040-01-01", { "2024", "2032", NULL }, "Q2" },
+    { "2024-01-01", "2028-01-01", { "2025", "Q2", "Q4" }, "Jun" },
+    { "2026-01-01", "2027-01-01", { "2026", "Jun", "Oct" }, "Q2" },
+    { "2026-10-15", "2026-12-31", { "Nov 2026", "Dec 2026", "16" }, "Q4" },
+  };
+  SbTimelineSection *section;
+  GtkWindow *window = show_section (fixture, &section);
+  SbTimelineView *view = sb_timeline_section_get_view (section);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("axis-%u.pdf", i);
+      g_autofree char *pdf = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autoptr(PopplerPage) page = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *axis = NULL;
+      GDate first, last;
+
+      sb_date_parse (ranges[i].first, &first, NULL);
+      sb_date_parse (ranges[i].last, &last, NULL);
+      sb_timeline_view_set_range (view, &first, &last);
+      g_assert_true (sb_timeline_view_export (view, SB_TIMELINE_FORMAT_PDF, pdf, &error));
+      g_assert_no_error (error);
+
+      document = poppler_document_new_from_file (uri, NULL, &error);
+      g_assert_no_error (error);
+      page = poppler_document_get_page (document, 0);
+      text = poppler_page_get_text (page);
+      /* the axis is the second line, under the heading */
+      axis = g_strdup (strchr (text, '\n') + 1);
+      if (strchr (axis, '\n') != NULL)
+        *strchr (axis, '\n') = '\0';
+      for (guint j = 0; j < G_N_ELEMENTS (ranges[i].expected) && ranges[i].expected[j]; j++)
+        if (strstr (text, ranges[i].expected[j]) == NULL)
+          g_error ("range %u: no “%s” in “%s”", i, ranges[i].expected[j], text);
+      if (strstr (text, ranges[i].unexpected) != NULL)
+        g_error ("range %u: “%s” in “%s”", i, ranges[i].unexpected, text);
+    }
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_print_pages (Fixture       *fixture,
                   gconstpointer  data)
@@ -669,6 +726,7 @@ main (int    argc,
   g_test_add ("/timeline-view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/timeline-view/click-opens-base", Fixture, NULL, fixture_set_up, test_click_opens_base, fixture_tear_down);
   g_test_add ("/timeline-view/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/timeline-view/axis-labels", Fixture, NULL, fixture_set_up, test_axis_labels, fixture_tear_down);
   g_test_add ("/timeline-view/print-pages", Fixture, NULL, fixture_set_up, test_print_pages, fixture_tear_down);
   g_test_add ("/timeline-view/watch", Fixture, NULL, fixture_set_up, test_watch, fixture_tear_down);
   g_test_add_func ("/timeline-view/preferences", test_preferences);

@@ -88,21 +88,109 @@ top_of_lanes (const SbTimelineViewport *viewport)
   return (viewport->title != NULL ? SB_TIMELINE_TITLE_HEIGHT : 0) + SB_TIMELINE_AXIS_HEIGHT;
 }
 
-static PangoLayout *
-create_layout (cairo_t            *cr,
-               const SbChartStyle *style,
-               double              size_factor,
-               gboolean            bold)
+/* The kinds of text the timeline draws, each with its own font. */
+typedef enum
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (style->font ? style->font : "Sans 10");
+  TEXT_TITLE,
+  TEXT_UPPER,    /* the axis' upper row */
+  TEXT_LOWER,
+  TEXT_NAME,     /* a lane's name, cut to the names' column */
+  TEXT_LEGEND,
+  TEXT_TODAY,
+  N_TEXT_KINDS
+} TextKind;
 
-  if (pango_font_description_get_size (font) > 0)
-    pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * size_factor));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+static const struct
+{
+  double   size;
+  gboolean bold;
+} text_fonts[N_TEXT_KINDS] = {
+  [TEXT_TITLE] = { 1.15, TRUE },
+  [TEXT_UPPER] = { 1.0, TRUE },
+  [TEXT_LOWER] = { 0.9, FALSE },
+  [TEXT_NAME] = { 0.95, FALSE },
+  [TEXT_LEGEND] = { 0.85, FALSE },
+  [TEXT_TODAY] = { 0.8, TRUE },
+};
+
+/* Laid-out texts kept from one frame to the next: shaping the same names
+ * and labels again is most of the cost of drawing text. */
+struct _SbTimelineTexts
+{
+  PangoContext         *context;
+  char                 *font;
+  PangoFontDescription *fonts[N_TEXT_KINDS];
+  GHashTable           *layouts;   /* "kind width text" → PangoLayout */
+};
+
+#define MAX_CACHED_TEXTS 4096
+
+static void
+texts_set_font (SbTimelineTexts    *texts,
+                const SbChartStyle *style)
+{
+  const char *font = style->font ? style->font : "Sans 10";
+
+  if (g_strcmp0 (texts->font, font) == 0)
+    return;
+
+  g_free (texts->font);
+  texts->font = g_strdup (font);
+  g_hash_table_remove_all (texts->layouts);
+  for (guint i = 0; i < N_TEXT_KINDS; i++)
+    {
+      PangoFontDescription *description = pango_font_description_from_string (font);
+
+      if (pango_font_description_get_size (description) > 0)
+        pango_font_description_set_size (description,
+                                         (int) (pango_font_description_get_size (description)
+                                                * text_fonts[i].size));
+      if (text_fonts[i].bold)
+        pango_font_description_set_weight (description, PANGO_WEIGHT_BOLD);
+      g_clear_pointer (&texts->fonts[i], pango_font_description_free);
+      texts->fonts[i] = description;
+    }
+}
+
+/* Gets @texts ready to draw on @cr: the same font options and transform,
+ * or everything is laid out again. */
+static void
+texts_begin (SbTimelineTexts    *texts,
+             cairo_t            *cr,
+             const SbChartStyle *style)
+{
+  if (texts->context == NULL)
+    texts->context = pango_cairo_create_context (cr);
+  else
+    pango_cairo_update_context (cr, texts->context);
+  texts_set_font (texts, style);
+}
+
+/* @text laid out in the font of @kind, cut at @width pixels if positive. */
+static PangoLayout *
+texts_get (SbTimelineTexts *texts,
+           TextKind         kind,
+           const char      *text,
+           int              width)
+{
+  g_autofree char *key = g_strdup_printf ("%d %d %s", kind, width, text);
+  PangoLayout *layout = g_hash_table_lookup (texts->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (texts->layouts) >= MAX_CACHED_TEXTS)
+    g_hash_table_remove_all (texts->layouts);
+
+  layout = pango_layout_new (texts->context);
+  pango_layout_set_font_description (layout, texts->fonts[kind]);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (texts->layouts, g_steal_pointer (&key), layout);
 
   return layout;
 }
@@ -238,18 +326,6 @@ choose_units (double  pixels_per_day,
     }
 }
 
-static void
-draw_text (cairo_t     *cr,
-           PangoLayout *layout,
-           const char  *text,
-           double       x,
-           double       y)
-{
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
 /* One row of axis labels between @y and @y + @height, with lines at each
  * boundary; a label whose start is off to the left sticks to the edge. */
 static void
@@ -257,13 +333,16 @@ draw_axis_row (cairo_t                  *cr,
                const SbTimelineViewport *viewport,
                const SbChartStyle       *style,
                const SbTimelineRect     *plot,
-               PangoLayout              *layout,
+               SbTimelineTexts          *texts,
+               TextKind                  kind,
                Unit                      unit,
                int                       step,
                gboolean                  with_year,
                double                    y,
                double                    height,
-               double                    grid_alpha)
+               double                    grid_alpha,
+               double                    avoid_x0,
+               double                    avoid_x1)
 {
   double last_day = viewport->first_day + plot->width / viewport->pixels_per_day;
   guint32 day = unit_start (MAX (1, viewport->first_day), unit);
@@ -284,7 +363,8 @@ draw_axis_row (cairo_t                  *cr,
       double x1 = sb_timeline_x_for_day (viewport, next) + plot->x;
       double left = MAX (x0, plot->x);
       g_autofree char *text = unit_label (day, unit, with_year);
-      PangoRectangle ink, logical;
+      PangoLayout *layout;
+      PangoRectangle logical;
 
       if (x0 >= plot->x)
         {
@@ -293,9 +373,10 @@ draw_axis_row (cairo_t                  *cr,
           cairo_fill (cr);
         }
 
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_extents (layout, &ink, &logical);
-      if (MIN (x1, plot->x + plot->width) - left >= logical.width + 6)
+      layout = texts_get (texts, kind, text, -1);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      if (MIN (x1, plot->x + plot->width) - left >= logical.width + 6
+          && (left + 4 > avoid_x1 || left + 4 + logical.width < avoid_x0))
         {
           set_color (cr, &style->foreground, 0.8);
           cairo_move_to (cr, left + 4, y + (height - logical.height) / 2);
@@ -310,10 +391,11 @@ static void
 draw_axis (cairo_t                  *cr,
            const SbTimelineViewport *viewport,
            const SbChartStyle       *style,
-           const SbTimelineRect     *plot)
+           const SbTimelineRect     *plot,
+           SbTimelineTexts          *texts,
+           double                    avoid_x0,
+           double                    avoid_x1)
 {
-  g_autoptr(PangoLayout) upper_layout = create_layout (cr, style, 1.0, TRUE);
-  g_autoptr(PangoLayout) lower_layout = create_layout (cr, style, 0.9, FALSE);
   double y = plot->y - SB_TIMELINE_AXIS_HEIGHT;
   double half = SB_TIMELINE_AXIS_HEIGHT / 2;
   Unit upper, lower;
@@ -327,14 +409,14 @@ draw_axis (cairo_t                  *cr,
 
   if (lower != upper)
     {
-      draw_axis_row (cr, viewport, style, plot, upper_layout, upper, 1, upper == UNIT_MONTH,
-                     y, half, 2.0);
-      draw_axis_row (cr, viewport, style, plot, lower_layout, lower, 1, FALSE,
-                     y + half, half, 1.0);
+      draw_axis_row (cr, viewport, style, plot, texts, TEXT_UPPER, upper, 1, upper == UNIT_MONTH,
+                     y, half, 2.0, 0, 0);
+      draw_axis_row (cr, viewport, style, plot, texts, TEXT_LOWER, lower, 1, FALSE,
+                     y + half, half, 1.0, avoid_x0, avoid_x1);
     }
   else
-    draw_axis_row (cr, viewport, style, plot, upper_layout, upper, year_step, FALSE,
-                   y, SB_TIMELINE_AXIS_HEIGHT, 2.0);
+    draw_axis_row (cr, viewport, style, plot, texts, TEXT_UPPER, upper, year_step, FALSE,
+                   y, SB_TIMELINE_AXIS_HEIGHT, 2.0, avoid_x0, avoid_x1);
 
   cairo_restore (cr);
 
@@ -344,32 +426,63 @@ draw_axis (cairo_t                  *cr,
   cairo_fill (cr);
 }
 
-static void
-hatch (cairo_t *cr,
-       double   x0,
-       double   y0,
-       double   x1,
-       double   y1,
-       gboolean cross)
+/* Hatching as a repeating pattern: diagonal lines, or crossed ones. */
+static cairo_pattern_t *
+create_hatch (const SbChartRgba *color,
+              double             alpha,
+              gboolean           cross)
 {
-  double h = y1 - y0;
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 6, 6);
+  cairo_pattern_t *pattern;
+  cairo_t *cr = cairo_create (tile);
 
-  cairo_save (cr);
-  cairo_rectangle (cr, x0, y0, x1 - x0, h);
-  cairo_clip (cr);
-  for (double x = floor (x0 / 6) * 6 - h; x < x1; x += 6)
+  set_color (cr, color, alpha);
+  cairo_set_line_width (cr, 1.2);
+  cairo_move_to (cr, -1, 7);
+  cairo_line_to (cr, 7, -1);
+  if (cross)
     {
-      cairo_move_to (cr, x, y1);
-      cairo_line_to (cr, x + h, y0);
-      if (cross)
+      cairo_move_to (cr, -1, -1);
+      cairo_line_to (cr, 7, 7);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+
+  return pattern;
+}
+
+/* A frame of 1-pixel rectangles, dashed for what is planned: filled
+ * boxes on whole pixels are the cheapest thing Cairo draws. */
+static void
+frame_rectangle (cairo_t *cr,
+                 double   x0,
+                 double   y0,
+                 double   x1,
+                 double   y1,
+                 gboolean dashed)
+{
+  if (!dashed)
+    {
+      cairo_rectangle (cr, x0, y0, x1 - x0, 1);
+      cairo_rectangle (cr, x0, y1 - 1, x1 - x0, 1);
+      cairo_rectangle (cr, x0, y0 + 1, 1, y1 - y0 - 2);
+      cairo_rectangle (cr, x1 - 1, y0 + 1, 1, y1 - y0 - 2);
+    }
+  else
+    {
+      for (double x = x0; x < x1; x += 7)
         {
-          cairo_move_to (cr, x, y0);
-          cairo_line_to (cr, x + h, y1);
+          double w = MIN (4, x1 - x);
+
+          cairo_rectangle (cr, x, y0, w, 1);
+          cairo_rectangle (cr, x, y1 - 1, w, 1);
         }
     }
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cairo_fill (cr);
 }
 
 /* A part of a phase's bar: @planned parts are lighter with a dashed edge. */
@@ -384,11 +497,10 @@ draw_bar_part (cairo_t           *cr,
 {
   double alpha = planned ? 0.45 : 1.0;
   double h = phase == SB_TIMELINE_PHASE_ESTABLISHED ? 6 : 14;
-  double y0 = cy - h / 2, y1 = cy + h / 2;
-  static const double dashes[] = { 4, 3 };
+  double y0 = floor (cy - h / 2), y1 = y0 + h;
 
-  if (x1 - x0 < 1)
-    x1 = x0 + 1;
+  x0 = floor (x0);
+  x1 = MAX (x0 + 1, floor (x1));
 
   switch (phase)
     {
@@ -405,11 +517,17 @@ draw_bar_part (cairo_t           *cr,
       break;
     case SB_TIMELINE_PHASE_EXTENSION:
     case SB_TIMELINE_PHASE_RECTIFYING:
-      set_color (cr, color, 0.15 * alpha);
-      cairo_rectangle (cr, x0, y0, x1 - x0, h);
-      cairo_fill (cr);
-      set_color (cr, color, 0.8 * alpha);
-      hatch (cr, x0, y0, x1, y1, phase == SB_TIMELINE_PHASE_RECTIFYING);
+      {
+        cairo_pattern_t *pattern = create_hatch (color, 0.8 * alpha,
+                                                 phase == SB_TIMELINE_PHASE_RECTIFYING);
+
+        set_color (cr, color, 0.15 * alpha);
+        cairo_rectangle (cr, x0, y0, x1 - x0, h);
+        cairo_fill_preserve (cr);
+        cairo_set_source (cr, pattern);
+        cairo_fill (cr);
+        cairo_pattern_destroy (pattern);
+      }
       break;
     case SB_TIMELINE_N_PHASES:
     default:
@@ -418,12 +536,7 @@ draw_bar_part (cairo_t           *cr,
 
   /* The edge: solid for what happened, dashed for what is planned */
   set_color (cr, color, alpha);
-  cairo_set_line_width (cr, 1.5);
-  if (planned)
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_rectangle (cr, x0 + 0.75, y0 + 0.75, x1 - x0 - 1.5, h - 1.5);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  frame_rectangle (cr, x0, y0, x1, y1, planned);
 }
 
 static void
@@ -668,10 +781,11 @@ draw_focus (cairo_t                  *cr,
 static void
 draw_legend (cairo_t            *cr,
              const SbChartStyle *style,
+             SbTimelineTexts    *texts,
              double              width,
              double              y)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, style, 0.85, FALSE);
+  PangoLayout *layout;
   double x = 8, cy = y + SB_TIMELINE_LEGEND_HEIGHT / 4 + 1;
   static const struct { SbTimelineMarkKind kind; SbDeadlineStatus status; const char *label; } marks[] = {
     { SB_TIMELINE_MARK_EVENT, SB_DEADLINE_STATUS_MET, N_("Step recorded") },
@@ -694,7 +808,7 @@ draw_legend (cairo_t            *cr,
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
       draw_shape (cr, style, marks[i].kind, marks[i].status, x + MARK_RADIUS, cy, MARK_RADIUS);
-      pango_layout_set_text (layout, _(marks[i].label), -1);
+      layout = texts_get (texts, TEXT_LEGEND, _(marks[i].label), -1);
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       set_color (cr, &style->foreground, 0.85);
       cairo_move_to (cr, x + 2 * MARK_RADIUS + 5, cy - logical.height / 2.0);
@@ -708,7 +822,7 @@ draw_legend (cairo_t            *cr,
   for (guint phase = 0; phase < SB_TIMELINE_N_PHASES; phase++)
     {
       draw_bar_part (cr, phase, &style->palette[phase_colors[phase]], x, x + 26, cy, FALSE);
-      pango_layout_set_text (layout, sb_timeline_phase_get_label (phase), -1);
+      layout = texts_get (texts, TEXT_LEGEND, sb_timeline_phase_get_label (phase), -1);
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       set_color (cr, &style->foreground, 0.85);
       cairo_move_to (cr, x + 31, cy - logical.height / 2.0);
@@ -723,9 +837,10 @@ static void
 draw_today (cairo_t                  *cr,
             const SbTimelineViewport *viewport,
             const SbChartStyle       *style,
-            const SbTimelineRect     *plot)
+            const SbTimelineRect     *plot,
+            SbTimelineTexts          *texts)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   double x = plot->x + sb_timeline_x_for_day (viewport, viewport->today + 0.5);
   PangoRectangle logical;
 
@@ -736,8 +851,7 @@ draw_today (cairo_t                  *cr,
   cairo_rectangle (cr, floor (x) - 1, plot->y - 6, 2, plot->height + 6);
   cairo_fill (cr);
 
-  layout = create_layout (cr, style, 0.8, TRUE);
-  pango_layout_set_text (layout, _("Today"), -1);
+  layout = texts_get (texts, TEXT_TODAY, _("Today"), -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   cairo_rectangle (cr, x - logical.width / 2.0 - 4, plot->y - 6 - logical.height,
                    logical.width + 8, logical.height);
@@ -748,6 +862,35 @@ draw_today (cairo_t                  *cr,
 }
 
 /* Public API */
+
+/**
+ * sb_timeline_texts_new:
+ *
+ * Returns: (transfer full): a place to keep laid-out texts between
+ *   frames, for a viewport's @texts; one per widget, used by one thread
+ */
+SbTimelineTexts *
+sb_timeline_texts_new (void)
+{
+  SbTimelineTexts *texts = g_new0 (SbTimelineTexts, 1);
+
+  texts->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return texts;
+}
+
+void
+sb_timeline_texts_free (SbTimelineTexts *texts)
+{
+  if (texts == NULL)
+    return;
+
+  g_hash_table_unref (texts->layouts);
+  for (guint i = 0; i < N_TEXT_KINDS; i++)
+    g_clear_pointer (&texts->fonts[i], pango_font_description_free);
+  g_clear_object (&texts->context);
+  g_free (texts->font);
+  g_free (texts);
+}
 
 void
 sb_timeline_viewport_init (SbTimelineViewport *viewport)
@@ -827,7 +970,8 @@ sb_timeline_render (cairo_t                  *cr,
                     double                    width,
                     double                    height)
 {
-  g_autoptr(PangoLayout) name_layout = NULL;
+  SbTimelineTexts *texts, *own_texts = NULL;
+  int name_width;
   SbTimelineRect plot;
   guint first, last;
 
@@ -835,6 +979,10 @@ sb_timeline_render (cairo_t                  *cr,
   g_return_if_fail (viewport != NULL && viewport->pixels_per_day > 0);
   g_return_if_fail (style != NULL);
 
+  texts = viewport->texts;
+  if (texts == NULL)
+    texts = own_texts = sb_timeline_texts_new ();
+  texts_begin (texts, cr, style);
   sb_timeline_get_plot (viewport, width, height, &plot);
 
   cairo_save (cr);
@@ -847,19 +995,24 @@ sb_timeline_render (cairo_t                  *cr,
 
   if (viewport->title != NULL)
     {
-      g_autoptr(PangoLayout) layout = create_layout (cr, style, 1.15, TRUE);
-
-      pango_layout_set_width (layout, (int) ((width - 16) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       set_color (cr, &style->foreground, 1.0);
-      draw_text (cr, layout, viewport->title, 8, 4);
+      cairo_move_to (cr, 8, 4);
+      pango_cairo_show_layout (cr, texts_get (texts, TEXT_TITLE, viewport->title, (int) (width - 16)));
     }
 
-  draw_axis (cr, viewport, style, &plot);
+  /* The labels under the today badge give way to it */
+  {
+    double x = plot.x + sb_timeline_x_for_day (viewport, viewport->today + 0.5);
+    PangoRectangle logical;
 
-  name_layout = create_layout (cr, style, 0.95, FALSE);
-  pango_layout_set_width (name_layout, (int) ((plot.x - 16) * PANGO_SCALE));
-  pango_layout_set_ellipsize (name_layout, PANGO_ELLIPSIZE_END);
+    pango_layout_get_pixel_extents (texts_get (texts, TEXT_TODAY, _("Today"), -1), NULL, &logical);
+    if (viewport->today != 0)
+      draw_axis (cr, viewport, style, &plot, texts, x - logical.width / 2.0 - 6, x + logical.width / 2.0 + 6);
+    else
+      draw_axis (cr, viewport, style, &plot, texts, 0, 0);
+  }
+
+  name_width = (int) (plot.x - 16);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, plot.y, width, plot.height);
@@ -894,7 +1047,8 @@ sb_timeline_render (cairo_t                  *cr,
 
       if (name != NULL)
         {
-          pango_layout_set_text (name_layout, name, -1);
+          PangoLayout *name_layout = texts_get (texts, TEXT_NAME, name, name_width);
+
           pango_layout_get_pixel_extents (name_layout, NULL, &logical);
           set_color (cr, &style->foreground, 1.0);
           cairo_move_to (cr, 8, cy - logical.height / 2.0);
@@ -919,11 +1073,12 @@ sb_timeline_render (cairo_t                  *cr,
                    plot.height + SB_TIMELINE_AXIS_HEIGHT);
   cairo_fill (cr);
 
-  draw_today (cr, viewport, style, &plot);
+  draw_today (cr, viewport, style, &plot, texts);
   draw_focus (cr, viewport, style, width, height);
-  draw_legend (cr, style, width, plot.y + plot.height);
+  draw_legend (cr, style, texts, width, plot.y + plot.height);
 
   cairo_restore (cr);
+  g_clear_pointer (&own_texts, sb_timeline_texts_free);
 }
 
 /**

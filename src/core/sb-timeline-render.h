@@ -33,6 +33,8 @@ G_BEGIN_DECLS
 #define SB_TIMELINE_MIN_PIXELS_PER_DAY  0.05
 #define SB_TIMELINE_MAX_PIXELS_PER_DAY 60.0
 
+typedef struct _SbTimelineTexts SbTimelineTexts;
+
 /* Sets @lane and @name to row @index's; FALSE if there is no such row. */
 typedef gboolean (*SbTimelineRowFunc) (guint                  index,
                                        const SbTimelineLane **lane,
@@ -53,6 +55,7 @@ typedef struct
   const char        *title;           /* drawn above the axis when set */
   SbTimelineRowFunc  get_row;
   gpointer           user_data;
+  SbTimelineTexts   *texts;           /* kept between frames, or NULL */
 } SbTimelineViewport;
 
 typedef struct
@@ -65,6 +68,9 @@ typedef enum
   SB_TIMELINE_FORMAT_PNG,
   SB_TIMELINE_FORMAT_PDF,
 } SbTimelineFormat;
+
+SbTimelineTexts *sb_timeline_texts_new  (void);
+void      sb_timeline_texts_free      (SbTimelineTexts          *texts);
 
 void      sb_timeline_viewport_init   (SbTimelineViewport       *viewport);
 
@@ -111,5 +117,7 @@ gboolean  sb_timeline_export          (const SbTimelineViewport *viewport,
                                        double                    width,
                                        double                    height,
                                        GError                  **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbTimelineTexts, sb_timeline_texts_free)
 
 G_END_DECLS

@@ -787,6 +787,7 @@ sb_timeline_view_finalize (GObject *object)
   SbTimelineView *self = (SbTimelineView *)object;
 
   sb_chart_style_clear (&self->style);
+  g_clear_pointer (&self->viewport.texts, sb_timeline_texts_free);
   g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (sb_timeline_view_parent_class)->finalize (object);
@@ -837,6 +838,7 @@ sb_timeline_view_init (SbTimelineView *self)
   GtkGesture *gesture;
 
   sb_timeline_viewport_init (&self->viewport);
+  self->viewport.texts = sb_timeline_texts_new ();
   self->viewport.get_row = get_row;
   self->viewport.user_data = self;
   sb_chart_style_init_default (&self->style, FALSE);
@@ -1325,6 +1327,7 @@ sb_timeline_view_export (SbTimelineView    *self,
   title = sb_timeline_view_dup_title (self);
   viewport = *sb_timeline_view_get_viewport (self);
   viewport.title = title;
+  viewport.texts = NULL;   /* the screen's, laid out for it */
   viewport.hover_row = -1;
   viewport.show_focus = FALSE;
   viewport.focus_row = -1;
@@ -1358,6 +1361,7 @@ sb_timeline_view_create_print_operation (SbTimelineView *self)
   job = g_new0 (PrintJob, 1);
   job->view = g_object_ref (self);
   job->viewport = *sb_timeline_view_get_viewport (self);
+  job->viewport.texts = NULL;
   job->viewport.hover_row = -1;
   job->viewport.focus_row = -1;
   job->viewport.show_focus = FALSE;
