@@ -153,8 +153,14 @@ compare_for_grouping (gconstpointer a,
   const SbDueItem *x = *(const SbDueItem * const *) a;
   const SbDueItem *y = *(const SbDueItem * const *) b;
 
+  gboolean x_dated = g_date_valid (&x->deadline.date);
+  gboolean y_dated = g_date_valid (&y->deadline.date);
+
   if (x->deadline.kind != y->deadline.kind)
     return (int) x->deadline.kind - (int) y->deadline.kind;
+  /* Those that cannot be computed first: someone must act on them */
+  if (x_dated != y_dated)
+    return x_dated ? 1 : -1;
   if (g_date_valid (&x->deadline.date) && g_date_valid (&y->deadline.date)
       && g_date_compare (&x->deadline.date, &y->deadline.date) != 0)
     return g_date_compare (&x->deadline.date, &y->deadline.date);
@@ -335,8 +341,8 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
   /* The panel keeps its width: long names are cut, and told in full on hover */
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 28);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail), 24);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");
   gtk_widget_add_css_class (days, "numeric");
@@ -396,7 +402,16 @@ row_bind_cb (GtkSignalListItemFactory *factory,
       else
         gtk_widget_remove_css_class (days, "error");
       gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_tooltip_text (box, row->item->base_name);
+      /* The full name, and why a date cannot be computed */
+      if (row->item->deadline.problem != NULL)
+        {
+          g_autofree char *tooltip = g_strdup_printf ("%s\n%s", row->item->base_name,
+                                                      row->item->deadline.problem);
+
+          gtk_widget_set_tooltip_text (box, tooltip);
+        }
+      else
+        gtk_widget_set_tooltip_text (box, row->item->base_name);
     }
 }
 
