@@ -349,9 +349,16 @@ test_keyboard (Fixture       *fixture,
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_click_opens_base (Fixture       *fixture,
                        gconstpointer  data)
 {
+  guint watch_updates = 0;
   g_autofree char *keyfile = NULL;
   SbWindow *window;
   SbTimelineSection *section;
@@ -364,6 +371,7 @@ test_click_opens_base (Fixture       *fixture,
 
   g_clear_object (&fixture->programme);   /* the window opens its own */
   window = sb_window_new (application, fixture->path, &fixture->today);
+  g_signal_connect_swapped (window, "watch-updated", G_CALLBACK (count_cb), &watch_updates);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -386,6 +394,9 @@ test_click_opens_base (Fixture       *fixture,
   viewport = sb_timeline_view_get_viewport (view);
   g_assert_cmpuint (viewport->n_rows, ==, g_list_model_get_n_items (visible));
   g_assert_nonnull (sb_window_get_watch (window));
+  /* What the application's notification is told about, once loaded */
+  g_assert_cmpuint (watch_updates, ==, 1);
+  g_assert_cmpuint (sb_window_get_watch (window)->len, ==, fixture->watch->len);
 
   /* A click on the fourth lane opens its base */
   expected = base_id_at (visible, 3);

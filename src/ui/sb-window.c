@@ -52,7 +52,7 @@ struct _SbWindow
   /* The deadline watch, and its daily notification */
   GPtrArray            *watch;      /* SbDueItem */
   gboolean              today_is_real;
-  GDate                 notified_on;
+  GDate                 checked_on;
   guint                 day_check_id;
 };
 
@@ -238,11 +238,11 @@ day_check_cb (gpointer user_data)
   GDate now;
 
   sb_date_set_today (&now);
-  if (g_date_valid (&self->notified_on) && g_date_compare (&now, &self->notified_on) == 0)
+  if (g_date_valid (&self->checked_on) && g_date_compare (&now, &self->checked_on) == 0)
     return G_SOURCE_CONTINUE;
 
   /* A new day: judge the deadlines on it, then tell */
-  self->notified_on = now;
+  self->checked_on = now;
   if (self->today_is_real && !self->busy)
     {
       self->today = now;
@@ -294,7 +294,7 @@ load_finished (GObject      *object,
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
   show_page (self, job->bases->len > 0 ? "content" : "empty");
   sb_window_update_actions (self);
-  sb_date_set_today (&self->notified_on);
+  sb_date_set_today (&self->checked_on);
   g_signal_emit (self, signals[WATCH_UPDATED], 0);
 }
 
@@ -524,7 +524,7 @@ sb_window_init (SbWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->bases = g_list_store_new (SB_TYPE_BASE);
-  g_date_clear (&self->notified_on, 1);
+  g_date_clear (&self->checked_on, 1);
   self->day_check_id = g_timeout_add_seconds (DAY_CHECK_SECONDS, day_check_cb, self);
   sb_bases_view_set_bases (self->bases_view, G_LIST_MODEL (self->bases));
 
