@@ -556,6 +556,9 @@ test_base_page (void)
   const char *plan = sb_deadline_kind_get_label (SB_DEADLINE_CONSTRUCTION_PLAN);
   AdwActionRow *row;
   GtkWidget *steps;
+  SbProfile applicant = { 1, (char *) "陈刚", SB_ROLE_APPLICANT, 18, (char *) "某公司" };
+  SbProfile authority = { 2, (char *) "张明", SB_ROLE_AUTHORITY, 0, NULL };
+  guint n_toplevels = g_list_model_get_n_items (gtk_window_get_toplevels ());
 
   g_assert_true (g_str_has_suffix (name, "（筹）"));
 
@@ -571,19 +574,30 @@ test_base_page (void)
   g_assert_nonnull (row);
   g_assert_true (contains (adw_action_row_get_subtitle (row), "Art. 16"));
 
-  /* The steps the state allows, and only those. */
+  /* Without a profile nobody takes a step; with one, the steps the state
+   * allows in that profile's role, and only those. */
+  steps = find_group (GTK_WIDGET (page), "Next Steps");
+  g_assert_null (find_row (steps, sb_action_get_label (SB_ACTION_SUBMIT_PLAN)));
+  sb_base_page_set_profile (page, &applicant);
+  spin ();
   steps = find_group (GTK_WIDGET (page), "Next Steps");
   g_assert_nonnull (find_row (steps, sb_action_get_label (SB_ACTION_SUBMIT_PLAN)));
-  g_assert_nonnull (find_row (steps, sb_action_get_label (SB_ACTION_REVOKE)));
+  g_assert_null (find_row (steps, sb_action_get_label (SB_ACTION_REVOKE)));
   g_assert_null (find_row (steps, sb_action_get_label (SB_ACTION_APPROVE)));
+  sb_base_page_set_profile (page, &authority);
+  spin ();
+  steps = find_group (GTK_WIDGET (page), "Next Steps");
+  g_assert_null (find_row (steps, sb_action_get_label (SB_ACTION_SUBMIT_PLAN)));
+  g_assert_nonnull (find_row (steps, sb_action_get_label (SB_ACTION_REVOKE)));
   g_assert_null (find_row (steps, sb_action_get_label (SB_ACTION_PASS_ACCEPTANCE)));
 
-  /* A step says who takes it (a toast for now); one the state does not
-   * allow is ignored. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.take-step", "i",
-                                             (gint32) SB_ACTION_SUBMIT_PLAN));
+  /* A step the state does not allow, or another role's, opens nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.take-step", "i",
                                              (gint32) SB_ACTION_APPROVE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.take-step", "i",
+                                             (gint32) SB_ACTION_SUBMIT_PLAN));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_toplevels);
+  sb_base_page_set_profile (page, NULL);
 
   /* The approval is history, and the lead unit is listed with its code. */
   g_assert_nonnull (find_row (find_group (GTK_WIDGET (page), "History"),
@@ -605,7 +619,9 @@ test_established_page (void)
   SbBase *established = first_in_state (SB_BASE_STATE_ESTABLISHED);
   SbBasePage *page = sb_bases_view_get_base_page (view);
   g_autofree char *name = sb_base_dup_name (established);
+  SbProfile applicant = { 1, (char *) "陈刚", SB_ROLE_APPLICANT, 18, (char *) "某公司" };
 
+  sb_base_page_set_profile (page, &applicant);
   sb_bases_view_show_base (view, sb_base_get_id (established));
   spin ();
 
@@ -616,6 +632,7 @@ test_established_page (void)
                               sb_action_get_label (SB_ACTION_SUBMIT_ANNUAL_REPORT)));
   g_assert_null (find_row (find_group (GTK_WIDGET (page), "Next Steps"),
                            sb_action_get_label (SB_ACTION_SUBMIT_PLAN)));
+  sb_base_page_set_profile (page, NULL);
 
   destroy_view (view);
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
@@ -1861,6 +1862,39 @@ test_backup (Fixture       *fixture,
   }
 }
 
+static void
+test_audit (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "audit.csv", NULL);
+  g_autoptr(Result) verified = run (fixture, "audit", "verify", "--database", fixture->db, NULL);
+  g_autoptr(Result) exported = run (fixture, "audit", "export", "--database", fixture->db, NULL);
+  g_autoptr(Result) to_file = run (fixture, "audit", "export", csv_path, "--database", fixture->db, NULL);
+  g_autoptr(Result) usage = run (fixture, "audit", "--database", fixture->db, NULL);
+  g_autoptr(Result) tampered = NULL;
+  g_autofree char *csv = NULL;
+  sqlite3 *db = NULL;
+
+  assert_success (verified);
+  assert_contains (verified->out, "intact");
+  assert_success (exported);
+  g_assert_true (g_str_has_prefix (exported->out, "seq,recorded_at,actor,role,entity,"));
+  assert_success (to_file);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_cmpstr (csv, ==, exported->out);
+  assert_failure (usage, 2);
+
+  /* An intruder's edit: exit status 3 and the entry's number. */
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_log_no_update;"
+                                     "UPDATE audit_log SET actor = 'someone' WHERE seq = 7",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  tampered = run (fixture, "audit", "verify", "--database", fixture->db, NULL);
+  assert_failure (tampered, 3);
+  assert_contains (tampered->err, "Entry 7 ");
+}
+
 /* Databases that cannot be used */
 
 static void
@@ -2106,6 +2140,7 @@ main (int   argc,
   ADD ("calendar/import", test_calendar_import);
   ADD ("calendar/invalid", test_calendar_invalid);
   ADD_DEMO ("backup", test_backup);
+  ADD_DEMO ("audit", test_audit);
   ADD ("database/missing", test_database_missing);
   ADD ("database/not-sqlite", test_database_not_sqlite);
 

@@ -3,12 +3,17 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <gtk/gtk.h>
+#include <adwaita.h>
+#include <sqlite3.h>
 
 #include "sb-date.h"
 #include "sb-demo.h"
 #include "sb-programme.h"
 #include "sb-base.h"
+#include "sb-base-page.h"
+#include "sb-bases-view.h"
+#include "sb-profile-dialog.h"
+#include "sb-step-dialog.h"
 #include "sb-window.h"
 
 static GtkApplication *application;
@@ -242,6 +247,133 @@ test_close_while_loading (Fixture       *fixture,
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Profiles and steps */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The first descendant of @root of @type whose title (a preferences row)
+ * or label (a button) is @text; any of @type when @text is NULL. */
+static GtkWidget *
+find_descendant (GtkWidget  *root,
+                 GType       type,
+                 const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && (text == NULL
+              || (ADW_IS_PREFERENCES_ROW (child)
+                  && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), text) == 0)
+              || (GTK_IS_BUTTON (child)
+                  && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), text) == 0)))
+        return child;
+      if ((found = find_descendant (child, type, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+static void
+test_profiles_and_steps (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SbWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *row;
+  SbBasesView *view;
+  SbBasePage *page;
+  g_autoptr(SbBase) draft = NULL;
+  GtkWidget *steps;
+
+  fill_demo (fixture, 30);
+  window = open_window (fixture);
+  view = sb_window_get_bases_view (window);
+  page = sb_bases_view_get_base_page (view);
+
+  /* The demonstration opens as the authority, who sees every base. */
+  g_assert_cmpuint (g_list_model_get_n_items (sb_window_get_bases (window)), ==, 30);
+
+  /* Switch to the applicant: only its unit's bases are left. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.profiles", NULL));
+  dialog = find_toplevel (SB_TYPE_PROFILE_DIALOG);
+  g_assert_nonnull (dialog);
+  row = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "陈刚");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_cmpstr (sb_window_get_page_name (window), ==, "loading");
+  wait_until_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_window_get_bases (window)), ==,
+                    count_rows (fixture, "SELECT count(*) FROM bases WHERE lead_unit_id ="
+                                         " (SELECT organisation_id FROM profiles WHERE name = '陈刚')"
+                                         " OR id IN (SELECT base_id FROM base_units WHERE organisation_id ="
+                                         " (SELECT organisation_id FROM profiles WHERE name = '陈刚'))"));
+  g_assert_cmpuint (g_list_model_get_n_items (sb_window_get_bases (window)), <, 30);
+
+  /* The applicant's draft offers the applicant's step, submitting, and no
+   * step of the authority's. */
+  draft = g_list_model_get_item (sb_window_get_bases (window), 0);
+  g_assert_cmpint (sb_base_get_state (draft), ==, SB_BASE_STATE_DRAFT);
+  sb_bases_view_show_base (view, sb_base_get_id (draft));
+  while (sb_base_page_get_base (page) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  steps = GTK_WIDGET (page);
+  g_assert_nonnull (find_descendant (steps, ADW_TYPE_ACTION_ROW, sb_action_get_label (SB_ACTION_SUBMIT)));
+  g_assert_null (find_descendant (steps, ADW_TYPE_ACTION_ROW, sb_action_get_label (SB_ACTION_REVOKE)));
+
+  /* Submitting through the step dialog records it as the applicant. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.take-step", "i",
+                                             (gint32) SB_ACTION_SUBMIT));
+  dialog = find_toplevel (SB_TYPE_STEP_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record"), "clicked");
+  g_assert_null (find_toplevel (SB_TYPE_STEP_DIALOG));
+  wait_until_loaded (window);
+
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM transitions WHERE action = 'submit'"
+                                        " AND actor = '陈刚' AND role = 'applicant'"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit_log WHERE entity = 'transitions'"
+                                        " AND actor = '陈刚' AND role = 'applicant'"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -266,6 +398,7 @@ main (int    argc,
   g_test_add ("/window/error-page", Fixture, NULL, fixture_set_up, test_error_page, fixture_tear_down);
   g_test_add ("/window/dashboard-figures", Fixture, NULL, fixture_set_up, test_dashboard_figures, fixture_tear_down);
   g_test_add ("/window/domain-card-filters", Fixture, NULL, fixture_set_up, test_domain_card_filters, fixture_tear_down);
+  g_test_add ("/window/profiles-and-steps", Fixture, NULL, fixture_set_up, test_profiles_and_steps, fixture_tear_down);
   g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
 
   status = g_test_run ();

@@ -13,7 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <gio/gunixoutputstream.h>
 
+#include "sb-audit.h"
 #include "sb-base-name.h"
 #include "sb-credit-code.h"
 #include "sb-date.h"
@@ -24,6 +27,7 @@
 
 #define EXIT_INVALID 1
 #define EXIT_USAGE   2
+#define EXIT_TAMPERED 3   /* audit verify found a broken chain */
 
 typedef enum
 {
@@ -954,6 +958,62 @@ run_backup (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* audit */
+
+static int
+run_audit (int    argc,
+           char **argv)
+{
+  g_autoptr(SbProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  SbDatabase *database;
+
+  if (argc < 2 || (g_str_equal (argv[1], "verify") && argc != 2)
+      || (g_str_equal (argv[1], "export") && argc > 3)
+      || (!g_str_equal (argv[1], "verify") && !g_str_equal (argv[1], "export")))
+    return fail (EXIT_USAGE, _("Usage: stdbase-cli audit verify | audit export [FILE]"));
+
+  programme = open_programme (SB_DATABASE_OPEN_FLAGS_NONE, &error);
+  if (programme == NULL)
+    return fail_error (error);
+  database = sb_programme_get_database (programme);
+
+  if (g_str_equal (argv[1], "verify"))
+    {
+      g_autofree char *description = NULL;
+      SbAuditReport report;
+
+      if (!sb_audit_verify (database, &report, &error))
+        return fail_error (error);
+
+      description = sb_audit_describe_report (&report);
+      if (report.verdict != SB_AUDIT_INTACT)
+        return fail (EXIT_TAMPERED, "%s", description);
+      g_print ("%s\n", description);
+    }
+  else
+    {
+      g_autoptr(GOutputStream) out = NULL;
+
+      if (argc == 3)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
+
+          out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                 NULL, &error));
+        }
+      else
+        out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (out == NULL
+          || !sb_audit_export_csv (database, out, NULL, &error)
+          || !g_output_stream_close (out, NULL, &error))
+        return fail_error (error);
+    }
+
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "", N_("Create an empty programme database"), run_init, NULL,
     OPTION_DATABASE },
@@ -974,6 +1034,8 @@ static const Command commands[] = {
   { "validate", "uscc CODE | standard DESIGNATION", N_("Check a credit code or a standard designation"), run_validate, validate_entries,
     0 },
   { "calendar", "import FILE", N_("Import a newer statutory calendar into the database"), run_calendar, NULL,
+    OPTION_DATABASE },
+  { "audit", "verify | export [FILE]", N_("Check the audit log’s hash chain, or export it as CSV"), run_audit, NULL,
     OPTION_DATABASE },
   { "backup", "FILE", N_("Copy the database safely, even while it is in use"), run_backup, NULL,
     OPTION_DATABASE },

@@ -669,6 +669,11 @@ sb_base_store_list_deadlines (SbBaseStore *self,
 /**
  * sb_base_store_list_transitions:
  *
+ * The history is read from the audit log, which nobody edits (sb-audit.c),
+ * so it shows what was recorded even if a row of the transitions table was
+ * changed or removed behind the application's back.  Steps recorded before
+ * the log began (a database from schema version 1) come from the table.
+ *
  * Returns: (transfer full) (element-type SbTransitionRecord): the steps
  *   recorded for base @id, oldest first
  */
@@ -684,8 +689,21 @@ sb_base_store_list_transitions (SbBaseStore  *self,
   g_return_val_if_fail (SB_IS_BASE_STORE (self), NULL);
 
   stmt = sb_database_prepare (self->database,
-                              "SELECT id, action, from_state, to_state, date, role,"
-                              " actor, note FROM transitions WHERE base_id = ?"
+                              "SELECT json_extract (payload, '$.id') AS id,"
+                              " json_extract (payload, '$.action'),"
+                              " json_extract (payload, '$.from_state'),"
+                              " json_extract (payload, '$.to_state'),"
+                              " json_extract (payload, '$.date'),"
+                              " json_extract (payload, '$.role'),"
+                              " json_extract (payload, '$.actor'),"
+                              " json_extract (payload, '$.note')"
+                              " FROM audit_log WHERE base_id = ?1"
+                              " AND entity = 'transitions' AND operation = 'insert'"
+                              " UNION ALL"
+                              " SELECT id, action, from_state, to_state, date, role, actor, note"
+                              " FROM transitions WHERE base_id = ?1"
+                              " AND id < IFNULL ((SELECT json_extract (payload, '$.id') FROM audit_log"
+                              "  WHERE entity = 'transitions' ORDER BY seq LIMIT 1), 1 << 62)"
                               " ORDER BY id",
                               error);
   if (stmt == NULL)

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "sb-audit.h"
 #include "sb-database.h"
 #include "sb-date.h"
 #include "sb-migrations.h"
@@ -31,6 +32,8 @@ struct _SbDatabase
   guint       schema_version;
   guint       transaction_depth;
   int         busy_timeout_ms;
+  char       *audit_actor;  /* who the audit log says made the changes */
+  char       *audit_role;
 };
 
 G_DEFINE_FINAL_TYPE (SbDatabase, sb_database, G_TYPE_OBJECT)
@@ -197,6 +200,39 @@ migrate (SbDatabase  *self,
   return TRUE;
 }
 
+/* sb_audit_actor () and sb_audit_role (): who the audit log's triggers
+ * record, set by sb_database_set_audit_actor (). */
+static void
+audit_actor_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  SbDatabase *self = sqlite3_user_data (context);
+
+  sqlite3_result_text (context, self->audit_actor, -1, SQLITE_TRANSIENT);
+}
+
+static void
+audit_role_function (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  SbDatabase *self = sqlite3_user_data (context);
+
+  sqlite3_result_text (context, self->audit_role, -1, SQLITE_TRANSIENT);
+}
+
+static void
+register_audit_functions (SbDatabase *self)
+{
+  /* Innocuous (no side effects), so the schema's triggers may call them. */
+  sqlite3_create_function (self->db, "sb_audit_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                           self, audit_actor_function, NULL, NULL);
+  sqlite3_create_function (self->db, "sb_audit_role", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                           self, audit_role_function, NULL, NULL);
+  sb_audit_register_functions (self->db);
+}
+
 static SbDatabase *
 open_database (const char           *path,
                SbDatabaseOpenFlags   flags,
@@ -270,6 +306,7 @@ open_database (const char           *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+  register_audit_functions (self);
 
   /* SQLite silently falls back to read-only when it may not write. */
   if (sqlite3_db_readonly (self->db, "main") == 1)
@@ -321,7 +358,10 @@ open_database (const char           *path,
   if (!sb_database_exec (self, "PRAGMA journal_mode = WAL", error)
       || !sb_database_exec (self, "PRAGMA foreign_keys = ON", error)
       || !sb_database_exec (self, "PRAGMA synchronous = NORMAL", error)
-      || !sb_database_exec (self, "PRAGMA cache_size = -16384", error))
+      || !sb_database_exec (self, "PRAGMA cache_size = -16384", error)
+      /* Savepoint and statement journals stay in memory: every audited
+       * change runs a trigger, and on disk they cost a write per page. */
+      || !sb_database_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   if (self->schema_version < target_version)
@@ -350,6 +390,8 @@ sb_database_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->audit_actor, g_free);
+  g_clear_pointer (&self->audit_role, g_free);
 
   G_OBJECT_CLASS (sb_database_parent_class)->finalize (object);
 }
@@ -369,6 +411,23 @@ sb_database_init (SbDatabase *self)
 
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->busy_timeout_ms = timeout ? atoi (timeout) : DEFAULT_BUSY_TIMEOUT_MS;
+  self->audit_actor = g_strdup (g_get_real_name ());
+  self->audit_role = g_strdup ("");
+}
+
+/* Who the audit log records for the changes made from now on: the person
+ * and the role (sb_role_to_string ()) they act in. */
+void
+sb_database_set_audit_actor (SbDatabase *self,
+                             const char *actor,
+                             const char *role)
+{
+  g_return_if_fail (SB_IS_DATABASE (self));
+
+  g_free (self->audit_actor);
+  self->audit_actor = g_strdup (actor ? actor : "");
+  g_free (self->audit_role);
+  self->audit_role = g_strdup (role ? role : "");
 }
 
 char *

@@ -16,6 +16,7 @@
 #include "sb-credit-code.h"
 #include "sb-date.h"
 #include "sb-demo.h"
+#include "sb-profile.h"
 #include "sb-standard-designation.h"
 
 typedef enum
@@ -1163,6 +1164,53 @@ count_bases (SbDatabase  *database,
   return rc == SQLITE_ROW || sb_database_set_error (database, rc, error);
 }
 
+static gint64
+query_id (SbDatabase  *database,
+          const char  *sql,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = sb_database_prepare (database, sql, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (!sb_database_finish_rows (database, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+    return -1;
+
+  return id;
+}
+
+/* One person in each role; the programme opens as the authority's. */
+static gboolean
+add_profiles (SbDatabase  *database,
+              GError     **error)
+{
+  g_autoptr(SbProfile) authority = NULL;
+  gint64 lead_unit, recommender, id;
+
+  lead_unit = query_id (database, "SELECT lead_unit_id FROM bases ORDER BY id LIMIT 1", error);
+  recommender = query_id (database, "SELECT id FROM organisations"
+                                    " WHERE name = '太原市市场监督管理局'", error);
+  if (lead_unit < 0 || recommender < 0)
+    return FALSE;
+
+  if ((id = sb_profile_add (database, "张明", SB_ROLE_AUTHORITY, 0, error)) == 0
+      || sb_profile_add (database, "李静", SB_ROLE_TECHNICAL_INSTITUTION, 0, error) == 0
+      || sb_profile_add (database, "王磊", SB_ROLE_EXPERT, 0, error) == 0
+      || (recommender > 0
+          && sb_profile_add (database, "赵芳", SB_ROLE_RECOMMENDER, recommender, error) == 0)
+      || (lead_unit > 0
+          && sb_profile_add (database, "陈刚", SB_ROLE_APPLICANT, lead_unit, error) == 0))
+    return FALSE;
+
+  authority = sb_profile_load (database, id, error);
+
+  return authority != NULL && sb_profile_set_last (database, authority, error);
+}
+
 /**
  * sb_demo_fill:
  * @store: an empty programme
@@ -1210,6 +1258,9 @@ sb_demo_fill (SbBaseStore  *store,
   g_rand_free (demo.rand);
   g_hash_table_unref (demo.units);
   g_free (demo.contact);
+
+  if (ok)
+    ok = add_profiles (database, error);
 
   if (!ok)
     {

@@ -478,6 +478,15 @@ sb_action_get_label (SbAction action)
   return _(actions[action].label);
 }
 
+/* Whether the step must say why: returns, refusals and failures. */
+gboolean
+sb_action_needs_reason (SbAction action)
+{
+  g_return_val_if_fail (action < SB_N_ACTIONS, FALSE);
+
+  return actions[action].needs_reason;
+}
+
 char *
 sb_article_format (int article)
 {

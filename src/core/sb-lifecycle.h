@@ -128,6 +128,7 @@ const char  *sb_action_to_string             (SbAction                   action)
 gboolean     sb_action_from_string           (const char                *text,
                                               SbAction                  *action);
 const char  *sb_action_get_label             (SbAction                   action);
+gboolean     sb_action_needs_reason          (SbAction                   action);
 
 char        *sb_article_format               (int                        article);
 

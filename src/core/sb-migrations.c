@@ -298,8 +298,103 @@ static const char migration_1[] =
   "  ('annual-report-due', '03-31'),"            /* of the next year */
   "  ('annual-assessment-due', '06-30');";
 
-static const char * const migrations[] = {
-  migration_1,
+/* Migration 2: the audit log (see sb-audit.c).  Nobody edits it: each entry
+ * carries the hash of the one before, so a changed, removed or reordered
+ * entry breaks the chain.  Triggers append to it, so every writer of the
+ * audited tables is covered, whichever code path it takes. */
+static const char migration_audit[] =
+  "CREATE TABLE audit_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  recorded_at TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  operation TEXT NOT NULL,"
+  "  base_id INTEGER,"                       /* no foreign key: the log outlives a base */
+  "  payload TEXT NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ");"
+  "CREATE INDEX audit_log_base ON audit_log (base_id, seq) WHERE base_id IS NOT NULL;"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  /* The first entry says where the record starts: what came before the
+   * upgrade is not in the log. */
+  "INSERT INTO audit_log (seq, recorded_at, actor, role, entity, operation,"
+  "  base_id, payload, hash)"
+  " SELECT 1, at, sb_audit_actor (), sb_audit_role (), 'audit_log', 'begin',"
+  "  NULL, payload, sb_audit_hash ('', 1, at, sb_audit_actor (), sb_audit_role (),"
+  "  'audit_log', 'begin', NULL, payload)"
+  " FROM (SELECT strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') AS at,"
+  "  json_object ('schema', 2) AS payload);";
+
+/* The submitted data of migration 1.  The date columns of bases are not
+ * listed: they are the facts each transition records, and the transitions
+ * themselves are audited. */
+static const SbAuditedTable audited_by_migration_audit[] = {
+  { "organisations", "NULL",
+    "id name credit_code division kind legal_person address contact_name"
+    " contact_phone contact_email city_code", NULL },
+  { "bases", "R.id",
+    "id short_name_zh short_name_en domain_id lead_unit_id recommender_id city_code",
+    "short_name_zh, short_name_en, domain_id, lead_unit_id, recommender_id, city_code" },
+  { "base_tags", "R.base_id", "base_id tag_id", NULL },
+  { "base_units", "R.base_id", "base_id organisation_id role position", NULL },
+  { "documents", "R.base_id", "id sha256 file_name size pages kind base_id", NULL },
+  { "applications", "R.base_id",
+    "base_id research_capability service_capability recommendation", NULL },
+  { "application_conditions", "R.base_id", "base_id condition statement", NULL },
+  { "condition_documents", "R.base_id", "base_id condition document_id", NULL },
+  { "standards", "R.base_id",
+    "id base_id designation title level role source year", NULL },
+  { "transitions", "R.base_id",
+    "id base_id action from_state to_state date role actor note months year deadline", NULL },
+  { "transition_documents",
+    "(SELECT base_id FROM transitions WHERE id = R.transition_id)",
+    "transition_id document_id", NULL },
+  { "reviews", "R.base_id",
+    "id base_id transition_id kind reviewer date opinion", NULL },
+  { "review_scores", "(SELECT base_id FROM reviews WHERE id = R.review_id)",
+    "review_id criterion score max_score comment", NULL },
+  { "annual_reports", "R.base_id",
+    "base_id year submitted_date standards_international standards_national"
+    " standards_industry standards_local standards_group proposals awards_applied"
+    " awards_won entrusted_tasks smes_served training_sessions people_trained"
+    " open_days international_roles patents document_id", NULL },
+  { "assessments", "R.base_id",
+    "base_id year date score_service score_team score_cooperation passed comments",
+    NULL },
+};
+
+/* Migration 3: the people who use the programme, each in one role of the
+ * regulation and, for applicants and recommenders, for one organisation. */
+static const char migration_profiles[] =
+  "CREATE TABLE profiles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('applicant', 'recommender',"
+  "    'technical-institution', 'expert', 'authority')),"
+  "  organisation_id INTEGER REFERENCES organisations (id),"
+  "  created_at TEXT NOT NULL,"
+  "  UNIQUE (name, role, organisation_id)"
+  ");";
+
+static const SbAuditedTable audited_by_migration_profiles[] = {
+  { "profiles", "NULL", "id name role organisation_id", NULL },
+};
+
+typedef struct
+{
+  const char           *sql;
+  const SbAuditedTable *audited;   /* tables this migration adds to the log */
+  guint                 n_audited;
+} Migration;
+
+static const Migration migrations[] = {
+  { migration_1, NULL, 0 },
+  { migration_audit, audited_by_migration_audit, G_N_ELEMENTS (audited_by_migration_audit) },
+  { migration_profiles, audited_by_migration_profiles, G_N_ELEMENTS (audited_by_migration_profiles) },
 };
 
 guint
@@ -308,10 +403,78 @@ sb_migrations_get_latest_version (void)
   return G_N_ELEMENTS (migrations);
 }
 
+/* The triggers that append a row's change to the audit log.  R is NEW or
+ * OLD; the entry's hash chains it to the entry before (sb-audit.c). */
+static void
+append_audit_trigger (GString              *sql,
+                      const SbAuditedTable *table,
+                      const char           *operation,
+                      const char           *row)
+{
+  g_auto(GStrv) columns = g_strsplit (table->columns, " ", -1);
+  g_autofree char *base_expr = NULL;
+  g_autoptr(GString) payload = g_string_new ("json_object (");
+  g_auto(GStrv) base_parts = NULL;
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (payload, "%s'%s', %s.%s",
+                            i > 0 ? ", " : "", columns[i], row, columns[i]);
+  g_string_append_c (payload, ')');
+
+  base_parts = g_strsplit (table->base_expression, "R.", -1);
+  {
+    g_autofree char *prefix = g_strconcat (row, ".", NULL);
+    base_expr = g_strjoinv (prefix, base_parts);
+  }
+
+  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_%s AFTER %s",
+                          table->name, operation,
+                          g_str_equal (operation, "insert") ? "INSERT"
+                          : g_str_equal (operation, "delete") ? "DELETE" : "UPDATE");
+  if (g_str_equal (operation, "update") && table->update_of != NULL)
+    g_string_append_printf (sql, " OF %s", table->update_of);
+  g_string_append_printf (sql,
+                          " ON %s BEGIN"
+                          " INSERT INTO audit_log (seq, recorded_at, actor, role,"
+                          "  entity, operation, base_id, payload, hash)"
+                          " SELECT seq, at, actor, role, '%s', '%s', base, payload,"
+                          "  sb_audit_hash (prev, seq, at, actor, role, '%s', '%s',"
+                          "  base, payload)"
+                          " FROM (SELECT IFNULL ((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), 0) + 1"
+                          "  AS seq,"
+                          "  strftime ('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now') AS at,"
+                          "  sb_audit_actor () AS actor, sb_audit_role () AS role,"
+                          "  %s AS base, %s AS payload,"
+                          "  (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS prev);"
+                          " END;",
+                          table->name, table->name, operation, table->name, operation,
+                          base_expr, payload->str);
+}
+
+static char *
+build_sql (const Migration *migration)
+{
+  GString *sql = g_string_new (migration->sql);
+
+  for (guint i = 0; i < migration->n_audited; i++)
+    {
+      append_audit_trigger (sql, &migration->audited[i], "insert", "NEW");
+      append_audit_trigger (sql, &migration->audited[i], "update", "NEW");
+      append_audit_trigger (sql, &migration->audited[i], "delete", "OLD");
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
 const char *
 sb_migrations_get_sql (guint version)
 {
+  static gsize built[G_N_ELEMENTS (migrations)];   /* char * each, built once */
+
   g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (migrations), NULL);
 
-  return migrations[version - 1];
+  if (g_once_init_enter (&built[version - 1]))
+    g_once_init_leave (&built[version - 1], (gsize) build_sql (&migrations[version - 1]));
+
+  return (const char *) built[version - 1];
 }

@@ -23,6 +23,7 @@
 #include "sb-base-details.h"
 #include "sb-base-page.h"
 #include "sb-date.h"
+#include "sb-step-dialog.h"
 
 struct _SbBasePage
 {
@@ -63,6 +64,7 @@ struct _SbBasePage
   gboolean             title_visible;
   GPtrArray           *rows;         /* (element-type GtkWidget) (transfer none): rows added to groups */
   GCancellable        *cancellable;  /* documents being opened */
+  SbProfile           *profile;      /* who acts; NULL: nobody may take steps */
 };
 
 G_DEFINE_FINAL_TYPE (SbBasePage, sb_base_page, ADW_TYPE_BIN)
@@ -77,6 +79,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  STEP_RECORDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Helpers: rows */
 
@@ -269,12 +278,14 @@ join_parts (const char *first,
 
 /* Helpers: sections */
 
-/* One activatable row per step, with who takes it and the article: the
- * process dialogs that record a step will open from here. */
+/* One activatable row per step the current profile's role may take, with
+ * the article; the core checks the rest when the step is recorded. */
 static void
 show_actions (SbBasePage *self)
 {
   g_autoptr(GArray) actions = sb_lifecycle_list_actions (sb_base_get_state (self->base));
+  guint offered = 0;
+  guint others = 0;
 
   for (guint i = 0; i < actions->len; i++)
     {
@@ -284,12 +295,19 @@ show_actions (SbBasePage *self)
       SbRole role;
       int article;
 
-      if (sb_lifecycle_find_rule (action, sb_base_get_state (self->base), NULL, &role, &article))
+      if (!sb_lifecycle_find_rule (action, sb_base_get_state (self->base), NULL, &role, &article))
+        continue;
+      if (self->profile == NULL || self->profile->role != role)
         {
-          g_autofree char *article_text = sb_article_format (article);
-
-          subtitle = join_parts (sb_role_get_label (role), article_text, NULL);
+          others++;
+          continue;
         }
+
+      {
+        g_autofree char *article_text = sb_article_format (article);
+
+        subtitle = join_parts (sb_role_get_label (role), article_text, NULL);
+      }
 
       /* The target first: a name without it would not match the action. */
       row = add_row (self, self->actions_group, sb_action_get_label (action), subtitle);
@@ -297,11 +315,21 @@ show_actions (SbBasePage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (gint32) action);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "base.take-step");
+      offered++;
     }
 
-  if (actions->len == 0)
+  if (offered > 0)
+    return;
+
+  if (others == 0)
     add_placeholder (self, self->actions_group,
                      _("The regulation allows no further steps for a base in this state"));
+  else if (self->profile == NULL)
+    add_placeholder (self, self->actions_group,
+                     _("Choose a profile in the main menu to take the next steps"));
+  else
+    add_placeholder (self, self->actions_group,
+                     _("The next steps are taken by others; your role has nothing to do here now"));
 }
 
 static void
@@ -858,29 +886,35 @@ scrolled (SbBasePage    *self,
 }
 
 static void
+step_recorded_cb (SbBasePage *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Step recorded")));
+  sb_base_page_reload (self);
+  g_signal_emit (self, signals[STEP_RECORDED], 0, self->base_id);
+}
+
+static void
 take_step_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   SbBasePage *self = SB_BASE_PAGE (widget);
   SbAction action = g_variant_get_int32 (parameter);
-  g_autofree char *text = NULL;
+  SbStepDialog *dialog;
   SbRole role;
-  int article;
 
-  if (self->base == NULL || action >= SB_N_ACTIONS
-      || !sb_lifecycle_find_rule (action, sb_base_get_state (self->base), NULL, &role, &article))
+  /* Only what the page offers: a step of this state, in the profile's role. */
+  if (self->base == NULL || self->programme == NULL || self->profile == NULL
+      || action >= SB_N_ACTIONS
+      || !sb_lifecycle_find_rule (action, sb_base_get_state (self->base), NULL, &role, NULL)
+      || role != self->profile->role)
     return;
 
-  {
-    g_autofree char *article_text = sb_article_format (article);
-
-    /* Translators: a step, who must take it and the article; recording
-     * steps from the base page comes in a later version */
-    text = g_strdup_printf (_("“%s” is taken by: %s (%s)"), sb_action_get_label (action),
-                            sb_role_get_label (role), article_text);
-  }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  dialog = sb_step_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->programme,
+                               self->base, action, self->profile, &self->today);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (step_recorded_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -957,6 +991,7 @@ sb_base_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->programme);
+  g_clear_pointer (&self->profile, sb_profile_free);
   g_clear_object (&self->base);
   g_clear_pointer (&self->details, sb_base_details_free);
   g_ptr_array_set_size (self->rows, 0);
@@ -1065,6 +1100,16 @@ sb_base_page_class_init (SbBasePageClass *klass)
     g_param_spec_boolean ("title-visible", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SbBasePage::step-recorded:
+   * @base_id: the base that moved on
+   *
+   * A life-cycle step was recorded from this page.
+   */
+  signals[STEP_RECORDED] = g_signal_new ("step-recorded", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-base-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, stack);
@@ -1239,4 +1284,22 @@ sb_base_page_get_title_visible (SbBasePage *self)
   g_return_val_if_fail (SB_IS_BASE_PAGE (self), FALSE);
 
   return self->title_visible;
+}
+
+/**
+ * sb_base_page_set_profile:
+ * @profile: (nullable): who acts, or %NULL for nobody
+ *
+ * The page offers the steps that @profile's role takes.
+ */
+void
+sb_base_page_set_profile (SbBasePage      *self,
+                          const SbProfile *profile)
+{
+  g_return_if_fail (SB_IS_BASE_PAGE (self));
+
+  g_clear_pointer (&self->profile, sb_profile_free);
+  self->profile = sb_profile_copy (profile);
+  if (self->base != NULL)
+    sb_base_page_reload (self);
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "sb-base.h"
+#include "sb-profile.h"
 #include "sb-programme.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ void         sb_base_page_get_today     (SbBasePage  *self,
 void         sb_base_page_set_today     (SbBasePage  *self,
                                          const GDate *today);
 void         sb_base_page_reload        (SbBasePage  *self);
+void         sb_base_page_set_profile   (SbBasePage      *self,
+                                         const SbProfile *profile);
 
 SbBase      *sb_base_page_get_base      (SbBasePage  *self);
 const char  *sb_base_page_get_title     (SbBasePage  *self);

@@ -17,6 +17,8 @@
 #include "sb-date.h"
 #include "sb-deadline-watch.h"
 #include "sb-demo.h"
+#include "sb-profile-dialog.h"
+#include "sb-profile.h"
 #include "sb-programme.h"
 #include "sb-statistics.h"
 #include "sb-timeline-marks.h"
@@ -54,6 +56,7 @@ struct _SbWindow
   gboolean              today_is_real;
   GDate                 checked_on;
   guint                 day_check_id;
+  SbProfile            *profile;    /* who acts; NULL until one is chosen */
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -78,6 +81,7 @@ typedef struct
   SbDashboardData *dashboard;
   SbTimeline      *timeline;
   GPtrArray       *watch;       /* SbDueItem */
+  SbProfile       *profile;     /* the last profile, or NULL */
 } LoadJob;
 
 static void
@@ -92,6 +96,7 @@ load_job_free (LoadJob *job)
   g_clear_pointer (&job->dashboard, sb_dashboard_data_free);
   g_clear_pointer (&job->timeline, sb_timeline_unref);
   g_clear_pointer (&job->watch, g_ptr_array_unref);
+  g_clear_pointer (&job->profile, sb_profile_free);
   g_free (job);
 }
 
@@ -148,6 +153,52 @@ compute_dashboard (SbProgramme  *programme,
   return g_steal_pointer (&data);
 }
 
+/* Acts as the last profile: the audit log records its name and role, and
+ * the window shows only the bases it may see. */
+static gboolean
+apply_profile (LoadJob  *job,
+               GError  **error)
+{
+  SbDatabase *database = sb_programme_get_database (job->programme);
+  g_autoptr(GHashTable) visible = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint kept = 0;
+
+  job->profile = sb_profile_load_last (database, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (job->profile == NULL)
+    return TRUE;
+
+  sb_database_set_audit_actor (database, job->profile->name,
+                               sb_role_to_string (job->profile->role));
+  visible = sb_profile_list_visible_bases (database, job->profile, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (visible == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < job->bases->len; i++)
+    {
+      SbBase *base = g_ptr_array_index (job->bases, i);
+      gint64 id = sb_base_get_id (base);
+
+      if (g_hash_table_contains (visible, &id))
+        job->bases->pdata[kept++] = base;
+      else
+        g_object_unref (base);
+    }
+  job->bases->len = kept;
+
+  return TRUE;
+}
+
 /* Runs in a worker thread: it owns the programme until it returns. */
 static void
 load_in_thread (GTask        *task,
@@ -179,6 +230,7 @@ load_in_thread (GTask        *task,
 
   job->bases = sb_base_store_list (store, NULL, &job->today, &error);
   if (job->bases == NULL
+      || !apply_profile (job, &error)
       || !sb_base_store_read_search_data (store, job->bases, &error)
       || (job->domains = sb_statistics_list_domains (sb_programme_get_database (job->programme), &error)) == NULL
       || (job->cities = sb_statistics_list_cities (sb_programme_get_database (job->programme), &error)) == NULL
@@ -205,6 +257,7 @@ sb_window_update_actions (SbWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.profiles", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
                                  loaded && g_list_model_get_n_items (G_LIST_MODEL (self->bases)) > 0);
 }
@@ -277,6 +330,10 @@ load_finished (GObject      *object,
       return;
     }
 
+  g_clear_pointer (&self->profile, sb_profile_free);
+  self->profile = g_steal_pointer (&job->profile);
+  sb_base_page_set_profile (sb_bases_view_get_base_page (self->bases_view), self->profile);
+
   g_list_store_splice (self->bases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bases)),
                        job->bases->pdata, job->bases->len);
   sb_bases_view_set_today (self->bases_view, &self->today);
@@ -291,6 +348,15 @@ load_finished (GObject      *object,
   if (job->bases->len > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u base", "%u bases", job->bases->len),
                                 job->bases->len);
+  if (self->profile != NULL)
+    {
+      g_autofree char *bases_text = g_steal_pointer (&subtitle);
+
+      /* Translators: the person acting, their role, and how many bases they see */
+      subtitle = g_strdup_printf (_("%s, %s · %s"), self->profile->name,
+                                  sb_role_get_label (self->profile->role),
+                                  bases_text ? bases_text : _("no bases"));
+    }
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
   show_page (self, job->bases->len > 0 ? "content" : "empty");
   sb_window_update_actions (self);
@@ -379,6 +445,41 @@ load_demo_action (GtkWidget  *widget,
 }
 
 static void
+profile_chosen_cb (SbWindow        *self,
+                   gint64           id,
+                   SbProfileDialog *dialog)
+{
+  start_load (self, FALSE);
+}
+
+static void
+profiles_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  SbProfileDialog *dialog;
+
+  if (self->busy || self->programme == NULL)
+    return;
+
+  dialog = sb_profile_dialog_new (GTK_WINDOW (self), sb_programme_get_database (self->programme),
+                                  self->profile ? self->profile->id : 0);
+  g_signal_connect_object (dialog, "profile-chosen", G_CALLBACK (profile_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A step changes the lists, the figures and the deadlines. */
+static void
+step_recorded_cb (SbWindow   *self,
+                  gint64      base_id,
+                  SbBasePage *page)
+{
+  start_load (self, FALSE);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -449,6 +550,7 @@ sb_window_dispose (GObject *object)
   g_clear_object (&self->programme);
   g_clear_handle_id (&self->day_check_id, g_source_remove);
   g_clear_pointer (&self->watch, g_ptr_array_unref);
+  g_clear_pointer (&self->profile, sb_profile_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
 
@@ -509,6 +611,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.profiles", NULL, profiles_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.show-watch", NULL, show_watch_action);
@@ -527,6 +630,8 @@ sb_window_init (SbWindow *self)
   g_date_clear (&self->checked_on, 1);
   self->day_check_id = g_timeout_add_seconds (DAY_CHECK_SECONDS, day_check_cb, self);
   sb_bases_view_set_bases (self->bases_view, G_LIST_MODEL (self->bases));
+  g_signal_connect_object (sb_bases_view_get_base_page (self->bases_view), "step-recorded",
+                           G_CALLBACK (step_recorded_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = open_settings ();
   if (self->settings != NULL)

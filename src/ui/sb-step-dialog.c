@@ -1,0 +1,273 @@
+/* sb-step-dialog.c: record one life-cycle step of a base
+ *
+ * Asks for what the step needs (its date; a reason for returns, refusals
+ * and failures; a length for approvals and extensions; a year for annual
+ * steps; a rectification deadline) and records it as the current profile.
+ * The core judges it: a refusal is shown with its article and the dialog
+ * keeps what was typed, so nothing is lost.
+ */
+#define G_LOG_DOMAIN "sb-step-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-date.h"
+#include "sb-step-dialog.h"
+
+struct _SbStepDialog
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesGroup *step_group;
+  AdwEntryRow         *date_row;
+  AdwActionRow        *months_row;
+  GtkAdjustment       *months_adjustment;
+  AdwActionRow        *year_row;
+  GtkAdjustment       *year_adjustment;
+  AdwEntryRow         *deadline_row;
+  AdwEntryRow         *note_row;
+  GtkLabel            *error_label;
+  GtkLabel            *actor_label;
+  GtkButton           *record_button;
+
+  SbProgramme         *programme;
+  gint64               base_id;
+  SbAction             action;
+  SbProfile           *profile;
+  GDate                today;
+};
+
+G_DEFINE_FINAL_TYPE (SbStepDialog, sb_step_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  RECORDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+action_takes_months (SbAction action)
+{
+  return action == SB_ACTION_APPROVE
+         || action == SB_ACTION_REQUEST_EXTENSION
+         || action == SB_ACTION_GRANT_EXTENSION;
+}
+
+static gboolean
+action_takes_year (SbAction action)
+{
+  return action == SB_ACTION_SUBMIT_ANNUAL_REPORT
+         || action == SB_ACTION_PASS_ASSESSMENT
+         || action == SB_ACTION_FAIL_ASSESSMENT;
+}
+
+static void
+show_error (SbStepDialog *self,
+            GtkWidget    *field,
+            const char   *message)
+{
+  gtk_label_set_label (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static void
+field_changed_cb (SbStepDialog *self,
+                  GtkEditable  *editable)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  show_error (self, NULL, NULL);
+}
+
+static gboolean
+read_date (SbStepDialog *self,
+           AdwEntryRow  *row,
+           GDate        *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (sb_date_parse (gtk_editable_get_text (GTK_EDITABLE (row)), date, &error))
+    return TRUE;
+
+  show_error (self, GTK_WIDGET (row), error->message);
+  return FALSE;
+}
+
+static void
+record_clicked_cb (SbStepDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
+  SbTransitionRequest request;
+  GDate date;
+
+  if (!read_date (self, self->date_row, &date))
+    return;
+
+  sb_transition_request_init (&request, self->action, self->profile->role, &date);
+  request.actor = self->profile->name;
+  request.note = note;
+  if (action_takes_months (self->action))
+    request.months = (int) gtk_adjustment_get_value (self->months_adjustment);
+  if (action_takes_year (self->action))
+    request.year = (int) gtk_adjustment_get_value (self->year_adjustment);
+  if (self->action == SB_ACTION_FAIL_ASSESSMENT
+      && !read_date (self, self->deadline_row, &request.deadline))
+    return;
+
+  if (sb_action_needs_reason (self->action) && *note == '\0')
+    {
+      show_error (self, GTK_WIDGET (self->note_row),
+                  _("This step must say why: write the reason or the opinion."));
+      return;
+    }
+
+  if (!sb_base_store_perform (sb_programme_get_store (self->programme), self->base_id,
+                              &request, &self->today, &error))
+    {
+      show_error (self, NULL, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[RECORDED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+sb_step_dialog_dispose (GObject *object)
+{
+  SbStepDialog *self = (SbStepDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STEP_DIALOG);
+  g_clear_object (&self->programme);
+  g_clear_pointer (&self->profile, sb_profile_free);
+
+  G_OBJECT_CLASS (sb_step_dialog_parent_class)->dispose (object);
+}
+
+static void
+sb_step_dialog_class_init (SbStepDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_step_dialog_dispose;
+
+  /**
+   * SbStepDialog::recorded:
+   *
+   * The step was recorded: what shows the base must read it again.
+   */
+  signals[RECORDED] = g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-step-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, step_group);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, months_row);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, months_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, year_row);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, year_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, actor_label);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, record_button);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sb_step_dialog_init (SbStepDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SbStepDialog *
+sb_step_dialog_new (GtkWindow       *parent,
+                    SbProgramme     *programme,
+                    SbBase          *base,
+                    SbAction         action,
+                    const SbProfile *profile,
+                    const GDate     *today)
+{
+  g_autofree char *base_name = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *article_text = NULL;
+  g_autofree char *actor_text = NULL;
+  SbStepDialog *self;
+  SbBaseState to;
+  SbRole role;
+  int article;
+
+  g_return_val_if_fail (SB_IS_PROGRAMME (programme), NULL);
+  g_return_val_if_fail (SB_IS_BASE (base), NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  self = g_object_new (SB_TYPE_STEP_DIALOG, "transient-for", parent,
+                       "title", sb_action_get_label (action), NULL);
+  self->programme = g_object_ref (programme);
+  self->base_id = sb_base_get_id (base);
+  self->action = action;
+  self->profile = sb_profile_copy (profile);
+  self->today = *today;
+
+  base_name = sb_base_dup_name (base);
+  adw_preferences_group_set_title (self->step_group, base_name);
+  if (sb_lifecycle_find_rule (action, sb_base_get_state (base), &to, &role, &article))
+    {
+      article_text = sb_article_format (article);
+      /* Translators: the states before and after a step, who takes it and its article */
+      description = g_strdup_printf (_("%s → %s · %s (%s)"),
+                                     sb_base_state_get_label (sb_base_get_state (base)),
+                                     sb_base_state_get_label (to),
+                                     sb_role_get_label (role), article_text);
+      adw_preferences_group_set_description (self->step_group, description);
+    }
+
+  date_text = sb_date_format (today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date_text);
+
+  if (action_takes_months (action))
+    {
+      gboolean cycle = action == SB_ACTION_APPROVE;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->months_row),
+                                     cycle ? _("Construction cycle (months)")
+                                           : _("Extension (months)"));
+      adw_action_row_set_subtitle (self->months_row,
+                                   cycle ? _("Usually 36 months (Art. 18)")
+                                         : _("At most 6 months (Art. 21)"));
+      gtk_adjustment_configure (self->months_adjustment, cycle ? SB_DEFAULT_CYCLE_MONTHS : SB_MAX_EXTENSION_MONTHS,
+                                cycle ? 12 : 1, cycle ? 60 : SB_MAX_EXTENSION_MONTHS, 1, 6, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->months_row), TRUE);
+    }
+  if (action_takes_year (action))
+    {
+      /* Reports and assessments look back on the year before. */
+      gtk_adjustment_set_value (self->year_adjustment, g_date_get_year (today) - 1);
+      gtk_widget_set_visible (GTK_WIDGET (self->year_row), TRUE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), action == SB_ACTION_FAIL_ASSESSMENT);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row),
+                                 sb_action_needs_reason (action) ? _("Reason (required)")
+                                                                 : _("Opinion or note"));
+
+  actor_text = g_strdup_printf (_("Recorded as %s, %s. The audit log keeps who recorded each step."),
+                                profile->name, sb_role_get_label (profile->role));
+  gtk_label_set_label (self->actor_label, actor_text);
+
+  return self;
+}
