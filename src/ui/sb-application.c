@@ -11,6 +11,8 @@
 
 #include "sb-application.h"
 #include "sb-date.h"
+#include "sb-deadline-watch-panel.h"
+#include "sb-preferences-window.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -19,6 +21,8 @@ struct _SbApplication
 
   char           *database_path;
   GDate           today;
+  GSettings      *settings;      /* NULL when the schema is not installed */
+  GDate           notified_on;
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -30,6 +34,49 @@ static const GOptionEntry option_entries[] = {
     N_("Judge deadlines as on this date (YYYY-MM-DD)"), N_("DATE") },
   { NULL }
 };
+
+/* The settings, when the schema is installed. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+/* At start and once a day: what is overdue and what falls due soon, as a
+ * desktop notification whose action opens the deadline watch. */
+static void
+watch_updated_cb (SbApplication *self,
+                  SbWindow      *window)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GPtrArray *watch = sb_window_get_watch (window);
+  GDate now;
+
+  if (self->settings != NULL && !g_settings_get_boolean (self->settings, "notify-deadlines"))
+    return;
+
+  sb_date_set_today (&now);
+  if (watch == NULL
+      || (g_date_valid (&self->notified_on) && g_date_compare (&now, &self->notified_on) == 0)
+      || !sb_deadline_watch_summarise (watch, &title, &body))
+    return;
+
+  self->notified_on = now;
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.show-watch");
+  g_notification_add_button (notification, _("Open Deadline Watch"), "app.show-watch");
+  g_application_send_notification (G_APPLICATION (self), "deadline-watch", notification);
+}
 
 static int
 sb_application_handle_local_options (GApplication *application,
@@ -59,8 +106,12 @@ sb_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), self->database_path,
-                                        &self->today));
+    {
+      window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), self->database_path,
+                                          &self->today));
+      g_signal_connect_object (window, "watch-updated", G_CALLBACK (watch_updated_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   gtk_window_present (window);
 }
@@ -71,6 +122,7 @@ sb_application_finalize (GObject *object)
   SbApplication *self = (SbApplication *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sb_application_parent_class)->finalize (object);
 }
@@ -95,6 +147,40 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  GtkWidget *window;
+
+  window = sb_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* From the deadline notification: the watch of the active window. */
+static void
+show_watch_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (SB_IS_WINDOW (window))
+    {
+      gtk_window_present (window);
+      sb_window_show_watch (SB_WINDOW (window));
+    }
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -104,6 +190,8 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
+  { "show-watch", show_watch_action },
   { "quit", quit_action },
 };
 
@@ -111,12 +199,17 @@ static void
 sb_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (application);
+
+  SB_APPLICATION (application)->settings = open_settings ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
@@ -136,6 +229,7 @@ static void
 sb_application_init (SbApplication *self)
 {
   g_date_clear (&self->today, 1);
+  g_date_clear (&self->notified_on, 1);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 

@@ -15,12 +15,18 @@
 #include "sb-bases-view.h"
 #include "sb-dashboard-view.h"
 #include "sb-date.h"
+#include "sb-deadline-watch.h"
 #include "sb-demo.h"
 #include "sb-profile-dialog.h"
 #include "sb-profile.h"
 #include "sb-programme.h"
 #include "sb-statistics.h"
+#include "sb-timeline-marks.h"
+#include "sb-timeline-section.h"
 #include "sb-window.h"
+
+/* How often to look whether a new day has begun, for the daily notification */
+#define DAY_CHECK_SECONDS 3600
 
 struct _SbWindow
 {
@@ -33,6 +39,7 @@ struct _SbWindow
   AdwViewStack         *view_stack;
   SbDashboardView      *dashboard_view;
   SbBasesView          *bases_view;
+  SbTimelineSection    *timeline_section;
   AdwStatusPage        *error_page;
 
   GSettings            *settings;   /* NULL when the schema is not installed */
@@ -42,10 +49,24 @@ struct _SbWindow
   SbProgramme          *programme;  /* NULL while a worker holds it */
   GCancellable         *cancellable;
   gboolean              busy;
+  gboolean              timeline_attached;
+
+  /* The deadline watch, and its daily notification */
+  GPtrArray            *watch;      /* SbDueItem */
+  gboolean              today_is_real;
+  GDate                 checked_on;
+  guint                 day_check_id;
   SbProfile            *profile;    /* who acts; NULL until one is chosen */
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  WATCH_UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -58,6 +79,8 @@ typedef struct
   GArray          *cities;
   GArray          *tags;
   SbDashboardData *dashboard;
+  SbTimeline      *timeline;
+  GPtrArray       *watch;       /* SbDueItem */
   SbProfile       *profile;     /* the last profile, or NULL */
 } LoadJob;
 
@@ -71,6 +94,8 @@ load_job_free (LoadJob *job)
   g_clear_pointer (&job->cities, g_array_unref);
   g_clear_pointer (&job->tags, g_array_unref);
   g_clear_pointer (&job->dashboard, sb_dashboard_data_free);
+  g_clear_pointer (&job->timeline, sb_timeline_unref);
+  g_clear_pointer (&job->watch, g_ptr_array_unref);
   g_clear_pointer (&job->profile, sb_profile_free);
   g_free (job);
 }
@@ -217,6 +242,11 @@ load_in_thread (GTask        *task,
       return;
     }
 
+  /* The timeline's lanes and the deadline watch, from the same bases */
+  job->timeline = sb_timeline_compute (store, job->bases, &job->today);
+  job->watch = sb_deadline_watch_list (store, job->bases, &job->today, SB_WATCH_MAX_DAYS,
+                                       SB_DEADLINE_WATCH_DUE_AND_OVERDUE);
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -238,6 +268,43 @@ show_page (SbWindow   *self,
 {
   gtk_spinner_set_spinning (self->spinner, g_strcmp0 (name, "loading") == 0);
   gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/* The timeline follows the Bases list's filters; the list is attached
+ * (sorted and filtered) only once one of them is first shown. */
+static void
+attach_timeline (SbWindow *self)
+{
+  if (self->timeline_attached
+      || g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "timeline") != 0)
+    return;
+
+  self->timeline_attached = TRUE;
+  sb_timeline_section_set_bases (self->timeline_section,
+                                 sb_bases_view_get_visible_bases (self->bases_view));
+}
+
+static gboolean
+day_check_cb (gpointer user_data)
+{
+  SbWindow *self = user_data;
+  GDate now;
+
+  sb_date_set_today (&now);
+  if (g_date_valid (&self->checked_on) && g_date_compare (&now, &self->checked_on) == 0)
+    return G_SOURCE_CONTINUE;
+
+  /* A new day: judge the deadlines on it, then tell */
+  self->checked_on = now;
+  if (self->today_is_real && !self->busy)
+    {
+      self->today = now;
+      sb_window_reload (self);
+    }
+  else
+    g_signal_emit (self, signals[WATCH_UPDATED], 0);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -273,6 +340,10 @@ load_finished (GObject      *object,
   sb_bases_view_set_programme (self->bases_view, self->programme);
   sb_bases_view_set_reference_data (self->bases_view, job->domains, job->cities, job->tags);
   sb_dashboard_view_set_data (self->dashboard_view, job->dashboard);
+  g_clear_pointer (&self->watch, g_ptr_array_unref);
+  self->watch = g_steal_pointer (&job->watch);
+  sb_timeline_section_set_data (self->timeline_section, job->timeline, self->watch);
+  attach_timeline (self);
 
   if (job->bases->len > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u base", "%u bases", job->bases->len),
@@ -289,6 +360,8 @@ load_finished (GObject      *object,
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
   show_page (self, job->bases->len > 0 ? "content" : "empty");
   sb_window_update_actions (self);
+  sb_date_set_today (&self->checked_on);
+  g_signal_emit (self, signals[WATCH_UPDATED], 0);
 }
 
 static void
@@ -328,6 +401,31 @@ domain_activated_cb (SbWindow        *self,
 {
   sb_bases_view_set_domain_filter (self->bases_view, code);
   adw_view_stack_set_visible_child_name (self->view_stack, "bases");
+}
+
+static void
+timeline_base_activated_cb (SbWindow          *self,
+                            gint64             id,
+                            SbTimelineSection *section)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "bases");
+  sb_bases_view_show_base (self->bases_view, id);
+}
+
+static void
+section_changed_cb (SbWindow     *self,
+                    GParamSpec   *pspec,
+                    AdwViewStack *view_stack)
+{
+  attach_timeline (self);
+}
+
+static void
+show_watch_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  sb_window_show_watch (SB_WINDOW (widget));
 }
 
 static void
@@ -450,6 +548,8 @@ sb_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->programme);
+  g_clear_handle_id (&self->day_check_id, g_source_remove);
+  g_clear_pointer (&self->watch, g_ptr_array_unref);
   g_clear_pointer (&self->profile, sb_profile_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
@@ -481,8 +581,18 @@ sb_window_class_init (SbWindowClass *klass)
   object_class->finalize = sb_window_finalize;
   window_class->close_request = sb_window_close_request;
 
+  /**
+   * SbWindow::watch-updated:
+   *
+   * The deadline watch was read again: after each load, and once a day.
+   */
+  signals[WATCH_UPDATED] = g_signal_new ("watch-updated", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+
   g_type_ensure (SB_TYPE_DASHBOARD_VIEW);
   g_type_ensure (SB_TYPE_BASES_VIEW);
+  g_type_ensure (SB_TYPE_TIMELINE_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, switcher_title);
@@ -491,8 +601,11 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, dashboard_view);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, bases_view);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, timeline_section);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, domain_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_base_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
@@ -501,6 +614,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.profiles", NULL, profiles_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-watch", NULL, show_watch_action);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.section", "s", sections[i]);
@@ -513,6 +627,8 @@ sb_window_init (SbWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->bases = g_list_store_new (SB_TYPE_BASE);
+  g_date_clear (&self->checked_on, 1);
+  self->day_check_id = g_timeout_add_seconds (DAY_CHECK_SECONDS, day_check_cb, self);
   sb_bases_view_set_bases (self->bases_view, G_LIST_MODEL (self->bases));
   g_signal_connect_object (sb_bases_view_get_base_page (self->bases_view), "step-recorded",
                            G_CALLBACK (step_recorded_cb), self, G_CONNECT_SWAPPED);
@@ -554,7 +670,10 @@ sb_window_new (GtkApplication *application,
   if (today != NULL && g_date_valid (today))
     self->today = *today;
   else
-    sb_date_set_today (&self->today);
+    {
+      sb_date_set_today (&self->today);
+      self->today_is_real = TRUE;
+    }
 
   start_load (self, FALSE);
 
@@ -612,4 +731,40 @@ sb_window_get_section (SbWindow *self)
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * sb_window_get_watch:
+ *
+ * Returns: (nullable) (transfer none) (element-type SbDueItem): what is
+ *   overdue or falls due within %SB_WATCH_MAX_DAYS, as last read
+ */
+GPtrArray *
+sb_window_get_watch (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->watch;
+}
+
+SbTimelineSection *
+sb_window_get_timeline_section (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->timeline_section;
+}
+
+/**
+ * sb_window_show_watch:
+ *
+ * Shows the Timeline section and moves the focus to the deadline watch.
+ */
+void
+sb_window_show_watch (SbWindow *self)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "timeline");
+  sb_timeline_section_focus_watch (self->timeline_section);
 }

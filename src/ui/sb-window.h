@@ -6,6 +6,7 @@
 
 #include "sb-bases-view.h"
 #include "sb-dashboard-view.h"
+#include "sb-timeline-section.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,8 @@ const char      *sb_window_get_page_name  (SbWindow       *self);
 const char      *sb_window_get_section    (SbWindow       *self);
 SbDashboardView *sb_window_get_dashboard  (SbWindow       *self);
 SbBasesView     *sb_window_get_bases_view (SbWindow       *self);
+SbTimelineSection *sb_window_get_timeline_section (SbWindow   *self);
+void             sb_window_show_watch     (SbWindow       *self);
+GPtrArray       *sb_window_get_watch      (SbWindow       *self);
 
 G_END_DECLS
