@@ -675,7 +675,8 @@ show_reviews (SbBasePage *self)
       const SbPanel *panel = g_ptr_array_index (self->panels, i);
       g_autofree double *totals = g_new0 (double, panel->sheets->len + 1);
       g_autofree char *article = sb_article_format (sb_panel_kind_get_article (panel->kind));
-      g_autofree char *title = g_strdup_printf ("%s (%s)", sb_panel_kind_get_label (panel->kind), article);
+      g_autofree char *title = g_strdup_printf (C_("review and its article", "%s (%s)"),
+                                                sb_panel_kind_get_label (panel->kind), article);
       g_autofree char *formed = sb_date_format (&panel->formed);
       g_autofree char *subtitle = NULL;
       AdwExpanderRow *expander;

@@ -145,7 +145,8 @@ sb_panel_dialog_new (GtkWindow   *parent,
   self->today = *today;
 
   article = sb_article_format (sb_panel_kind_get_article (kind));
-  title = g_strdup_printf ("%s · %s (%s)", base_name, sb_panel_kind_get_label (kind), article);
+  title = g_strdup_printf (C_("base, review and its article", "%s · %s (%s)"),
+                           base_name, sb_panel_kind_get_label (kind), article);
   adw_preferences_group_set_title (self->experts_group, title);
 
   self->experts = sb_expert_list (database, &error);

@@ -158,7 +158,8 @@ sb_score_sheet_dialog_new (GtkWindow     *parent,
   self->rubric = sb_panel_kind_get_rubric (panel->kind, &self->n_criteria);
 
   article = sb_article_format (sb_panel_kind_get_article (panel->kind));
-  description = g_strdup_printf ("%s (%s)", sb_panel_kind_get_label (panel->kind), article);
+  description = g_strdup_printf (C_("review and its article", "%s (%s)"),
+                                 sb_panel_kind_get_label (panel->kind), article);
   adw_preferences_group_set_title (self->criteria_group, base_name);
   adw_preferences_group_set_description (self->criteria_group, description);
 
