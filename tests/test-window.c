@@ -12,6 +12,7 @@
 #include "sb-base.h"
 #include "sb-base-page.h"
 #include "sb-bases-view.h"
+#include "sb-formal-review-dialog.h"
 #include "sb-panel-dialog.h"
 #include "sb-profile-dialog.h"
 #include "sb-score-sheet-dialog.h"
@@ -512,6 +513,50 @@ test_panel_and_score_sheet (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The technical institution returns an application that lacks evidence,
+ * naming what to correct. */
+static void
+test_formal_review (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SbWindow *window;
+  SbBasePage *page;
+  GtkWindow *dialog;
+  GtkWidget *pass, *ret;
+  g_autoptr(SbBase) recommended = NULL;
+  g_autofree char *sql = NULL;
+
+  fill_demo (fixture, 30);
+  window = open_window (fixture);
+  page = sb_bases_view_get_base_page (sb_window_get_bases_view (window));
+  choose_profile (window, "李静");
+
+  recommended = first_base_in_state (window, SB_BASE_STATE_RECOMMENDED);
+  g_assert_nonnull (recommended);
+  show_base (window, recommended);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.take-step", "i",
+                                             (gint32) SB_ACTION_PASS_FORMAL_REVIEW));
+  dialog = find_toplevel (SB_TYPE_FORMAL_REVIEW_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The demo's applications carry no evidence PDFs: passing is not offered. */
+  pass = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Pass");
+  ret = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Return for Correction");
+  g_assert_false (gtk_widget_get_sensitive (pass));
+  g_assert_true (gtk_widget_get_sensitive (ret));
+  g_signal_emit_by_name (ret, "clicked");
+  g_assert_null (find_toplevel (SB_TYPE_FORMAL_REVIEW_DIALOG));
+  wait_until_loaded (window);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM transitions WHERE base_id = %" G_GINT64_FORMAT
+                         " AND action = 'return' AND role = 'technical-institution'"
+                         " AND actor = '李静' AND note LIKE 'To correct: Condition (2)%%'",
+                         sb_base_get_id (recommended));
+  g_assert_cmpint (count_rows (fixture, sql), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -538,6 +583,7 @@ main (int    argc,
   g_test_add ("/window/domain-card-filters", Fixture, NULL, fixture_set_up, test_domain_card_filters, fixture_tear_down);
   g_test_add ("/window/profiles-and-steps", Fixture, NULL, fixture_set_up, test_profiles_and_steps, fixture_tear_down);
   g_test_add ("/window/panel-and-score-sheet", Fixture, NULL, fixture_set_up, test_panel_and_score_sheet, fixture_tear_down);
+  g_test_add ("/window/formal-review", Fixture, NULL, fixture_set_up, test_formal_review, fixture_tear_down);
   g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
 
   status = g_test_run ();

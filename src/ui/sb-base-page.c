@@ -23,6 +23,7 @@
 #include "sb-base-details.h"
 #include "sb-base-page.h"
 #include "sb-date.h"
+#include "sb-formal-review-dialog.h"
 #include "sb-panel-dialog.h"
 #include "sb-score-sheet-dialog.h"
 #include "sb-step-dialog.h"
@@ -1038,7 +1039,7 @@ take_step_action (GtkWidget  *widget,
 {
   SbBasePage *self = SB_BASE_PAGE (widget);
   SbAction action = g_variant_get_int32 (parameter);
-  SbStepDialog *dialog;
+  GtkWindow *dialog;
   SbRole role;
 
   /* Only what the page offers: a step of this state, in the profile's role. */
@@ -1048,11 +1049,19 @@ take_step_action (GtkWidget  *widget,
       || role != self->profile->role)
     return;
 
-  dialog = sb_step_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->programme,
-                               self->base, action, self->profile, &self->today);
+  /* The formal review's two outcomes come from its checklist. */
+  if (sb_base_get_state (self->base) == SB_BASE_STATE_RECOMMENDED
+      && (action == SB_ACTION_PASS_FORMAL_REVIEW || action == SB_ACTION_RETURN))
+    dialog = GTK_WINDOW (sb_formal_review_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                      self->programme, self->base,
+                                                      self->profile, &self->today));
+  else
+    dialog = GTK_WINDOW (sb_step_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                             self->programme, self->base, action,
+                                             self->profile, &self->today));
   g_signal_connect_object (dialog, "recorded", G_CALLBACK (step_recorded_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (dialog);
 }
 
 static void
