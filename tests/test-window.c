@@ -8,6 +8,7 @@
 
 #include "sb-date.h"
 #include "sb-demo.h"
+#include "sb-profile.h"
 #include "sb-programme.h"
 #include "sb-base.h"
 #include "sb-base-page.h"
@@ -557,6 +558,67 @@ test_formal_review (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An established base's unit hands in its self-inspection report with the
+ * year's figures: a year already reported is refused and nothing typed is
+ * lost; the next is recorded with its figures. */
+static void
+test_annual_report (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbWindow *window;
+  SbBasePage *page;
+  GtkWindow *dialog;
+  GtkWidget *year;
+  g_autoptr(SbBase) established = NULL;
+  g_autofree char *sql = NULL;
+  GtkWidget *record;
+
+  fill_demo (fixture, 72);
+  {
+    g_autoptr(SbProgramme) programme = sb_programme_open (fixture->path, SB_DATABASE_OPEN_FLAGS_NONE, &error);
+    SbDatabase *database = sb_programme_get_database (programme);
+    gint64 unit = count_rows (fixture, "SELECT lead_unit_id FROM bases WHERE state = 'established'"
+                                       " ORDER BY id LIMIT 1");
+    gint64 id = sb_profile_add (database, "黄丽", SB_ROLE_APPLICANT, unit, &error);
+    g_autoptr(SbProfile) profile = sb_profile_load (database, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sb_profile_set_last (database, profile, &error));
+  }
+  window = open_window (fixture);
+  page = sb_bases_view_get_base_page (sb_window_get_bases_view (window));
+  established = first_base_in_state (window, SB_BASE_STATE_ESTABLISHED);
+  g_assert_nonnull (established);
+  show_base (window, established);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.take-step", "i",
+                                             (gint32) SB_ACTION_SUBMIT_ANNUAL_REPORT));
+  dialog = find_toplevel (SB_TYPE_STEP_DIALOG);
+  g_assert_nonnull (dialog);
+  sb_step_dialog_set_figure (SB_STEP_DIALOG (dialog), 1, 2);    /* national standards */
+  sb_step_dialog_set_figure (SB_STEP_DIALOG (dialog), 9, 37);   /* SMEs served */
+  record = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record");
+
+  /* The demonstration reported 2025 already. */
+  g_signal_emit_by_name (record, "clicked");
+  g_assert_nonnull (find_toplevel (SB_TYPE_STEP_DIALOG));
+
+  year = find_descendant (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Year"),
+                          GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2026);
+  g_signal_emit_by_name (record, "clicked");
+  g_assert_null (find_toplevel (SB_TYPE_STEP_DIALOG));
+  wait_until_loaded (window);
+
+  sql = g_strdup_printf ("SELECT standards_national * 1000 + smes_served FROM annual_reports"
+                         " WHERE base_id = %" G_GINT64_FORMAT " AND year = 2026",
+                         sb_base_get_id (established));
+  g_assert_cmpint (count_rows (fixture, sql), ==, 2037);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -584,6 +646,7 @@ main (int    argc,
   g_test_add ("/window/profiles-and-steps", Fixture, NULL, fixture_set_up, test_profiles_and_steps, fixture_tear_down);
   g_test_add ("/window/panel-and-score-sheet", Fixture, NULL, fixture_set_up, test_panel_and_score_sheet, fixture_tear_down);
   g_test_add ("/window/formal-review", Fixture, NULL, fixture_set_up, test_formal_review, fixture_tear_down);
+  g_test_add ("/window/annual-report", Fixture, NULL, fixture_set_up, test_annual_report, fixture_tear_down);
   g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
 
   status = g_test_run ();

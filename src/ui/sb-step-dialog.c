@@ -2,7 +2,8 @@
  *
  * Asks for what the step needs (its date; a reason for returns, refusals
  * and failures; a length for approvals and extensions; a year for annual
- * steps; a rectification deadline) and records it as the current profile.
+ * steps; a rectification deadline; an annual report's figures) and records
+ * it as the current profile, in one transaction.
  * The core judges it: a refusal is shown with its article and the dialog
  * keeps what was typed, so nothing is lost.
  */
@@ -13,7 +14,10 @@
 #include <glib/gi18n.h>
 
 #include "sb-date.h"
+#include "sb-standard-designation.h"
 #include "sb-step-dialog.h"
+
+#define N_FIGURES (SB_N_STANDARD_LEVELS + 10)
 
 struct _SbStepDialog
 {
@@ -28,6 +32,7 @@ struct _SbStepDialog
   GtkAdjustment       *year_adjustment;
   AdwEntryRow         *deadline_row;
   AdwEntryRow         *note_row;
+  AdwPreferencesGroup *figures_group;
   GtkLabel            *error_label;
   GtkLabel            *actor_label;
   GtkButton           *record_button;
@@ -37,9 +42,25 @@ struct _SbStepDialog
   SbAction             action;
   SbProfile           *profile;
   GDate                today;
+  GtkSpinButton       *figures[N_FIGURES];   /* annual reports only */
 };
 
 G_DEFINE_FINAL_TYPE (SbStepDialog, sb_step_dialog, ADW_TYPE_WINDOW)
+
+/* The yearly figures of a self-inspection report, in SbAnnualFigures order
+ * after the five levels of standards. */
+static const char * const figure_labels[] = {
+  N_("Proposals for new standards"),
+  N_("Awards applied for"),
+  N_("Awards won"),
+  N_("Entrusted tasks (Art. 28)"),
+  N_("SMEs served"),
+  N_("Training sessions"),
+  N_("People trained"),
+  N_("Public open days (Art. 32)"),
+  N_("International roles (Art. 33)"),
+  N_("Patents (Art. 34)"),
+};
 
 enum {
   RECORDED,
@@ -101,6 +122,54 @@ read_date (SbStepDialog *self,
 }
 
 static void
+read_figures (SbStepDialog    *self,
+              SbAnnualFigures *figures)
+{
+  int *counts[] = {
+    &figures->proposals, &figures->awards_applied, &figures->awards_won,
+    &figures->entrusted_tasks, &figures->smes_served, &figures->training_sessions,
+    &figures->people_trained, &figures->open_days, &figures->international_roles,
+    &figures->patents,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (counts) == G_N_ELEMENTS (figure_labels));
+
+  for (guint level = 0; level < SB_N_STANDARD_LEVELS; level++)
+    figures->standards[level] = gtk_spin_button_get_value_as_int (self->figures[level]);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    *counts[i] = gtk_spin_button_get_value_as_int (self->figures[SB_N_STANDARD_LEVELS + i]);
+}
+
+/* The step, and for an annual report its figures, in one transaction. */
+static gboolean
+record_step (SbStepDialog               *self,
+             const SbTransitionRequest  *request,
+             GError                    **error)
+{
+  SbBaseStore *store = sb_programme_get_store (self->programme);
+  SbDatabase *database = sb_programme_get_database (self->programme);
+  SbAnnualFigures figures = { { 0 } };
+
+  if (!sb_database_begin (database, error))
+    return FALSE;
+
+  if (!sb_base_store_perform (store, self->base_id, request, &self->today, error))
+    goto failed;
+  if (self->action == SB_ACTION_SUBMIT_ANNUAL_REPORT)
+    {
+      read_figures (self, &figures);
+      if (!sb_base_store_set_annual_figures (store, self->base_id, request->year, &figures, error))
+        goto failed;
+    }
+
+  return sb_database_commit (database, error);
+
+failed:
+  sb_database_rollback (database);
+  return FALSE;
+}
+
+static void
 record_clicked_cb (SbStepDialog *self)
 {
   g_autoptr(GError) error = NULL;
@@ -129,8 +198,7 @@ record_clicked_cb (SbStepDialog *self)
       return;
     }
 
-  if (!sb_base_store_perform (sb_programme_get_store (self->programme), self->base_id,
-                              &request, &self->today, &error))
+  if (!record_step (self, &request, &error))
     {
       show_error (self, NULL, error->message);
       return;
@@ -177,6 +245,7 @@ sb_step_dialog_class_init (SbStepDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, year_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, figures_group);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, actor_label);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, record_button);
@@ -190,6 +259,51 @@ static void
 sb_step_dialog_init (SbStepDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+add_figure_row (SbStepDialog *self,
+                guint         index,
+                const char   *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100000, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (self->figures_group, row);
+  self->figures[index] = GTK_SPIN_BUTTON (spin);
+}
+
+static void
+add_figure_rows (SbStepDialog *self)
+{
+  for (guint level = 0; level < SB_N_STANDARD_LEVELS; level++)
+    {
+      /* Translators: standards of a level, e.g. "National standards" */
+      g_autofree char *title = g_strdup_printf (_("Standards: %s"), sb_standard_level_get_label (level));
+
+      add_figure_row (self, level, title);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (figure_labels); i++)
+    add_figure_row (self, SB_N_STANDARD_LEVELS + i, g_dgettext (GETTEXT_PACKAGE, figure_labels[i]));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_group), TRUE);
+}
+
+/* For tests: what typing into one of the figures does. */
+void
+sb_step_dialog_set_figure (SbStepDialog *self,
+                           guint         index,
+                           int           value)
+{
+  g_return_if_fail (SB_IS_STEP_DIALOG (self));
+  g_return_if_fail (index < N_FIGURES && self->figures[index] != NULL);
+
+  gtk_spin_button_set_value (self->figures[index], value);
 }
 
 SbStepDialog *
@@ -260,6 +374,8 @@ sb_step_dialog_new (GtkWindow       *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->year_row), TRUE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), action == SB_ACTION_FAIL_ASSESSMENT);
+  if (action == SB_ACTION_SUBMIT_ANNUAL_REPORT)
+    add_figure_rows (self);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row),
                                  sb_action_needs_reason (action) ? _("Reason (required)")

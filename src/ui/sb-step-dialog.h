@@ -20,5 +20,8 @@ SbStepDialog *sb_step_dialog_new (GtkWindow       *parent,
                                   SbAction         action,
                                   const SbProfile *profile,
                                   const GDate     *today);
+void          sb_step_dialog_set_figure (SbStepDialog *self,
+                                         guint         index,
+                                         int           value);
 
 G_END_DECLS
