@@ -17,7 +17,9 @@
 #include "sb-application-form.h"
 #include "sb-application-store.h"
 #include "sb-credit-code.h"
+#include "sb-document-store.h"
 #include "sb-draft.h"
+#include "sb-statistics.h"
 
 G_DEFINE_QUARK (sb-application-error-quark, sb_application_error)
 
@@ -276,4 +278,108 @@ sb_application_submit (SbBaseStore  *store,
 failed:
   sb_database_rollback (database);
   return 0;
+}
+
+/**
+ * sb_application_list_documents:
+ * @ids: (element-type gint64): documents of the document store
+ *
+ * Returns: (transfer full) (element-type SbApplicationDocument): those of
+ *   @ids that exist, in the order of @ids
+ */
+GPtrArray *
+sb_application_list_documents (SbDatabase  *database,
+                               GArray      *ids,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_application_document_free);
+
+  g_return_val_if_fail (SB_IS_DATABASE (database), NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      stmt = sb_database_prepare (database,
+                                  "SELECT file_name, size, pages FROM documents WHERE id = ?",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          SbApplicationDocument *document = g_new0 (SbApplicationDocument, 1);
+
+          document->id = id;
+          document->file_name = sb_column_dup_text (stmt, 0);
+          document->size = sqlite3_column_int64 (stmt, 1);
+          document->pages = sqlite3_column_int (stmt, 2);
+          g_ptr_array_add (documents, document);
+          rc = SQLITE_DONE;
+        }
+      if (!sb_database_finish_rows (database, stmt, rc, error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SbApplicationDocument *document = g_ptr_array_index (documents, i);
+
+      document->path = sb_document_store_get_path (database, document->id, NULL);
+    }
+
+  return g_steal_pointer (&documents);
+}
+
+/**
+ * sb_application_list_recommenders:
+ *
+ * The industry departments and city or zone standardisation authorities
+ * that recommend applications (Art. 13).
+ *
+ * Returns: (transfer full) (element-type SbReference): code is the
+ *   organisation's id; both names are its name
+ */
+GArray *
+sb_application_list_recommenders (SbDatabase  *database,
+                                  GError     **error)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (SbReference));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_DATABASE (database), NULL);
+
+  g_array_set_clear_func (list, (GDestroyNotify) sb_reference_clear);
+  stmt = sb_database_prepare (database,
+                              "SELECT id, name FROM organisations"
+                              " WHERE kind IN ('industry_department', 'city_authority')"
+                              " ORDER BY kind DESC, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SbReference reference;
+
+      reference.code = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+      reference.name_zh = sb_column_dup_text (stmt, 1);
+      reference.name_en = g_strdup (reference.name_zh);
+      g_array_append_val (list, reference);
+    }
+  if (!sb_database_finish_rows (database, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&list);
+}
+
+void
+sb_application_document_free (SbApplicationDocument *document)
+{
+  g_free (document->file_name);
+  g_free (document->path);
+  g_free (document);
 }
