@@ -89,6 +89,15 @@ step_for_key (const char *key)
   return SB_APPLICATION_STEP_SUMMARY;
 }
 
+/* The step of a list of items, "co" or "std". */
+static SbApplicationStep
+step_for_list (const char *list)
+{
+  g_autofree char *prefix = g_strconcat (list, ".", NULL);
+
+  return step_for_key (prefix);
+}
+
 static GtkWidget *
 page_new (void)
 {
@@ -317,7 +326,7 @@ remove_item_clicked (GtkButton           *button,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sb-index"));
 
   sb_wizard_form_remove_item (self->form, list, index);
-  rebuild_page (self, step_for_key (list));
+  rebuild_page (self, step_for_list (list));
 }
 
 static GtkWidget *
@@ -1198,7 +1207,10 @@ sb_application_wizard_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   if (self->form != NULL)
-    g_signal_handlers_disconnect_by_data (self->form, self);
+    {
+      sb_wizard_form_detach (self->form);
+      g_signal_handlers_disconnect_by_data (self->form, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_APPLICATION_WIZARD);
   g_clear_object (&self->form);
   g_clear_object (&self->cancellable);
@@ -1312,9 +1324,6 @@ sb_application_wizard_new (SbProgramme  *programme,
     return NULL;
 
   self->form = sb_wizard_form_new (self->database, draft_id, values);
-  g_signal_connect_swapped (self->form, "changed", G_CALLBACK (form_changed_cb), self);
-  g_signal_connect_swapped (self->form, "saved", G_CALLBACK (form_saved_cb), self);
-  g_signal_connect_swapped (self->form, "save-failed", G_CALLBACK (form_save_failed_cb), self);
 
   /* A new lead unit is a legal person unless the applicant says not. */
   if (!g_hash_table_contains (values, "lead.legal"))
@@ -1326,6 +1335,9 @@ sb_application_wizard_new (SbProgramme  *programme,
       builders[step] (self, self->pages[step]);
       sb_wizard_add_step (self->wizard, sb_application_step_get_title (step), self->pages[step]);
     }
+  g_signal_connect_swapped (self->form, "changed", G_CALLBACK (form_changed_cb), self);
+  g_signal_connect_swapped (self->form, "saved", G_CALLBACK (form_saved_cb), self);
+  g_signal_connect_swapped (self->form, "save-failed", G_CALLBACK (form_save_failed_cb), self);
   for (SbApplicationStep step = 0; step < SB_N_APPLICATION_STEPS; step++)
     revalidate (self, step);
 
@@ -1440,7 +1452,7 @@ sb_application_wizard_add_item (SbApplicationWizard *self,
 
       sb_wizard_form_set (self->form, legal, "1");
     }
-  rebuild_page (self, step_for_key (list));
+  rebuild_page (self, step_for_list (list));
 
   input = sb_wizard_form_get_input (self->form, first);
   if (input != NULL)

@@ -3,8 +3,9 @@
  * Each field shows one key of the draft: a label, the input, and under it
  * the field's error in words.  A change goes into the values at once and
  * into the database after SB_WIZARD_SAVE_DELAY_MS without further change,
- * in one short transaction, so killing the process loses at most that
- * fraction of a second of typing; flushing saves at once.
+ * in one short transaction, and at the latest SB_WIZARD_SAVE_DELAY_MS
+ * after SB_WIZARD_SAVE_MAX_WAIT_MS of continuous typing: killing the
+ * process loses at most the last second of typing; flushing saves at once.
  */
 #define G_LOG_DOMAIN "sb-wizard-form"
 
@@ -35,6 +36,7 @@ struct _SbWizardForm
   GHashTable  *pending;   /* key → value not yet saved ("" removes) */
   GHashTable  *fields;    /* key → Field, while shown */
   guint        save_id;
+  gint64       first_pending; /* when the oldest unsaved change was made */
   gboolean     updating;  /* setting a widget from the values */
 };
 
@@ -319,6 +321,8 @@ sb_wizard_form_set (SbWizardForm *self,
                     const char   *key,
                     const char   *value)
 {
+  gint64 now;
+
   g_return_if_fail (SB_IS_WIZARD_FORM (self));
   g_return_if_fail (key != NULL);
 
@@ -333,8 +337,16 @@ sb_wizard_form_set (SbWizardForm *self,
     g_hash_table_insert (self->values, g_strdup (key), g_strdup (value));
   g_hash_table_insert (self->pending, g_strdup (key), g_strdup (value));
 
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SB_WIZARD_SAVE_DELAY_MS, save_timeout, self);
+  /* Wait for a pause in the typing, but not for ever: one who types on
+   * and on still has the text saved at least once a second. */
+  now = g_get_monotonic_time ();
+  if (self->save_id == 0)
+    self->first_pending = now;
+  if (self->save_id == 0 || now - self->first_pending < SB_WIZARD_SAVE_MAX_WAIT_MS * 1000)
+    {
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      self->save_id = g_timeout_add (SB_WIZARD_SAVE_DELAY_MS, save_timeout, self);
+    }
 
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0, key);
 }
@@ -345,6 +357,24 @@ sb_wizard_form_has_pending (SbWizardForm *self)
   g_return_val_if_fail (SB_IS_WIZARD_FORM (self), FALSE);
 
   return g_hash_table_size (self->pending) > 0;
+}
+
+/**
+ * sb_wizard_form_detach:
+ *
+ * Saves what is pending and stops listening to the fields: called before
+ * the widgets are destroyed, which empties them.
+ */
+void
+sb_wizard_form_detach (SbWizardForm *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SB_IS_WIZARD_FORM (self));
+
+  self->updating = TRUE;
+  if (!sb_wizard_form_flush (self, &error))
+    g_warning ("The draft could not be saved: %s", error->message);
 }
 
 /**

@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-#define SB_WIZARD_SAVE_DELAY_MS 300
+#define SB_WIZARD_SAVE_DELAY_MS    300  /* after the last change */
+#define SB_WIZARD_SAVE_MAX_WAIT_MS 600  /* ... or this after the first */
 
 #define SB_TYPE_WIZARD_FORM (sb_wizard_form_get_type ())
 G_DECLARE_FINAL_TYPE (SbWizardForm, sb_wizard_form, SB, WIZARD_FORM, GObject)
@@ -24,6 +25,7 @@ void          sb_wizard_form_set          (SbWizardForm  *self,
                                            const char    *key,
                                            const char    *value);
 gboolean      sb_wizard_form_has_pending  (SbWizardForm  *self);
+void          sb_wizard_form_detach       (SbWizardForm  *self);
 gboolean      sb_wizard_form_flush        (SbWizardForm  *self,
                                            GError       **error);
 void          sb_wizard_form_remove_item  (SbWizardForm  *self,

@@ -196,8 +196,11 @@ static void
 sb_wizard_dispose (GObject *object)
 {
   SbWizard *self = SB_WIZARD (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WIZARD);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sb_wizard_parent_class)->dispose (object);
 }
