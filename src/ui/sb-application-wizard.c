@@ -45,7 +45,7 @@ struct _SbApplicationWizard
   GDate            today;
   GtkWidget       *pages[SB_N_APPLICATION_STEPS];
   gboolean         attempted[SB_N_APPLICATION_STEPS];
-  GHashTable      *derived;       /* key → GtkLabel showing what follows from it */
+  GHashTable      *derived;       /* key → the label or row showing what follows from it */
   GArray          *domains;       /* SbReference */
   GArray          *tags;
   GArray          *recommenders;
@@ -216,8 +216,13 @@ update_derived (SbApplicationWizard *self,
       texts[2] = names.preparatory_en;
       texts[3] = names.established_en;
       for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-        if ((label = g_hash_table_lookup (self->derived, ids[i])) != NULL)
-          gtk_label_set_label (label, texts[i] != NULL ? texts[i] : "—");
+        {
+          AdwActionRow *row = g_hash_table_lookup (self->derived, ids[i]);
+          g_autofree char *escaped = g_markup_escape_text (texts[i] != NULL ? texts[i] : "—", -1);
+
+          if (row != NULL)
+            adw_action_row_set_subtitle (row, escaped);
+        }
       sb_application_names_clear (&names);
     }
   else if (g_str_has_prefix (key, "std.") && g_str_has_suffix (key, ".designation"))
@@ -413,15 +418,13 @@ add_name_preview (SbApplicationWizard *self,
                   const char          *title)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new ("—");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "—");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_hash_table_insert (self->derived, g_strdup (id), label);
+  g_hash_table_insert (self->derived, g_strdup (id), row);
 }
 
 static void
