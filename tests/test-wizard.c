@@ -600,16 +600,13 @@ plan_type (SbPlanWizard *wizard,
   iterate ();
 }
 
-static void
-test_plan (Fixture       *fixture,
-           gconstpointer  data)
+/* A base approved on 15 September 2025, preparing. */
+static gint64
+add_preparing_base (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(SbBase) base = NULL;
   SbBaseStore *store = sb_programme_get_store (fixture->programme);
-  SbPlanWizard *wizard;
-  SbWizard *steps;
   GDate day;
   gint64 base_id;
 
@@ -622,6 +619,56 @@ test_plan (Fixture       *fixture,
   take (store, base_id, SB_ACTION_PASS_FORMAL_REVIEW, SB_ROLE_TECHNICAL_INSTITUTION, "2025-07-10");
   take (store, base_id, SB_ACTION_COMPLETE_EXPERT_REVIEW, SB_ROLE_EXPERT, "2025-08-20");
   take (store, base_id, SB_ACTION_APPROVE, SB_ROLE_AUTHORITY, "2025-09-15");
+
+  return base_id;
+}
+
+static void
+fill_plan (SbPlanWizard *wizard)
+{
+  SbWizard *steps = sb_plan_wizard_get_wizard (wizard);
+
+  plan_type (wizard, "goals", "三年内主导制定国家标准 3 项、地方标准 5 项，服务中小企业 200 家。");
+  g_assert_true (sb_wizard_next (steps));
+  sb_plan_wizard_add_item (wizard, "task");
+  plan_type (wizard, "task.0.title", "标准研制");
+  plan_type (wizard, "task.0.owner", "李明");
+  plan_type (wizard, "task.0.milestone.1", "立项国家标准 2 项");
+  plan_type (wizard, "task.0.milestone.2", "发布地方标准 3 项");
+  plan_type (wizard, "task.0.milestone.3", "发布国家标准 3 项");
+  plan_type (wizard, "task.0.out.national", "3");
+  plan_type (wizard, "task.0.out.local", "5");
+  plan_type (wizard, "task.0.services", "200");
+  g_assert_true (sb_wizard_next (steps));
+  sb_plan_wizard_add_item (wizard, "team");
+  plan_type (wizard, "team.0.name", "李明");
+  plan_type (wizard, "team.0.role", "基地主任");
+  g_assert_true (sb_wizard_next (steps));
+  sb_plan_wizard_add_item (wizard, "cob");
+  plan_type (wizard, "cob.0.name", "太原理工大学");
+  {
+    g_autofree char *code = test_code ("140100", "40501234");
+
+    plan_type (wizard, "cob.0.code", code);
+  }
+  g_assert_true (sb_wizard_next (steps));
+  plan_type (wizard, "budget.1.own", "200");
+  plan_type (wizard, "budget.1.government", "50");
+  plan_type (wizard, "budget.2.own", "150");
+  g_assert_true (sb_wizard_next (steps));
+}
+
+static void
+test_plan (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbBase) base = NULL;
+  SbBaseStore *store = sb_programme_get_store (fixture->programme);
+  SbPlanWizard *wizard;
+  SbWizard *steps;
+  GDate day;
+  gint64 base_id = add_preparing_base (fixture);
 
   /* Overdue: shown in red, counted in working days. */
   g_date_set_dmy (&day, 3, 11, 2025);
@@ -751,6 +798,49 @@ run_screenshots (const char *dir,
     }
 
   close_wizard (&fixture);
+
+  /* The construction plan, 9 working days before it is due. */
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 base_id = add_preparing_base (&fixture);
+    SbPlanWizard *plan;
+    GDate day;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 20, 10, 2025);
+    plan = sb_plan_wizard_new (fixture.programme, base_id, &day, &error);
+    g_assert_no_error (error);
+    gtk_window_set_default_size (GTK_WINDOW (plan), width, height);
+    gtk_window_present (GTK_WINDOW (plan));
+    wait_ms (300);
+    fill_plan (plan);
+    for (guint step = 0; step < sb_wizard_get_n_steps (sb_plan_wizard_get_wizard (plan)); step++)
+      {
+        g_autofree char *path = g_strdup_printf ("%s/plan-%dx%d-%s-%u.png", dir, width, height, lang, step);
+
+        sb_wizard_go_to (sb_plan_wizard_get_wizard (plan), step);
+        wait_ms (700);
+        save_png (GTK_WIDGET (plan), path);
+      }
+    gtk_window_destroy (GTK_WINDOW (plan));
+    g_object_unref (plan);
+
+    /* And overdue. */
+    g_date_set_dmy (&day, 3, 11, 2025);
+    plan = sb_plan_wizard_new (fixture.programme, base_id, &day, &error);
+    g_assert_no_error (error);
+    gtk_window_set_default_size (GTK_WINDOW (plan), width, height);
+    gtk_window_present (GTK_WINDOW (plan));
+    wait_ms (700);
+    {
+      g_autofree char *path = g_strdup_printf ("%s/plan-%dx%d-%s-overdue.png", dir, width, height, lang);
+
+      save_png (GTK_WIDGET (plan), path);
+    }
+    gtk_window_destroy (GTK_WINDOW (plan));
+    g_object_unref (plan);
+  }
+
   fixture_tear_down (&fixture, NULL);
   return 0;
 }

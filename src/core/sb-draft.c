@@ -270,7 +270,7 @@ sb_draft_load (SbDatabase   *database,
       if (!sb_database_finish_rows (database, stmt, rc, error))
         return NULL;
       g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no draft %" G_GINT64_FORMAT), draft_id);
+                   _("The draft no longer exists: it was submitted or deleted"));
       return NULL;
     }
   sqlite3_reset (stmt);

@@ -256,6 +256,7 @@ form_saved_cb (SbApplicationWizard *self)
   /* Translators: %s is a time of day */
   text = g_strdup_printf (_("Draft saved at %s"), time);
   sb_wizard_set_saved_text (self->wizard, text);
+  adw_window_title_set_subtitle (self->window_title, title);
   sb_draft_set_title (self->database, self->draft_id, title,
                       sb_wizard_get_current (self->wizard), NULL);
 }
@@ -1350,12 +1351,11 @@ sb_application_wizard_new (SbProgramme  *programme,
       sb_wizard_set_visited_up_to (self->wizard, info.step);
       sb_wizard_go_to (self->wizard, info.step);
     }
-  if (info.updated_at != NULL && g_hash_table_size (values) > 0)
-    {
-      g_autofree char *title = sb_application_form_dup_title (values);
+  {
+    g_autofree char *title = sb_application_form_dup_title (values);
 
-      adw_window_title_set_subtitle (self->window_title, title);
-    }
+    adw_window_title_set_subtitle (self->window_title, title);
+  }
   sb_draft_info_clear (&info);
 
   return g_steal_pointer (&self);
