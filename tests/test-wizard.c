@@ -19,6 +19,7 @@
 #include "sb-application-wizard.h"
 #include "sb-document-store.h"
 #include "sb-draft.h"
+#include "sb-drafts-dialog.h"
 #include "sb-plan-form.h"
 #include "sb-plan-wizard.h"
 #include "sb-programme.h"
@@ -600,6 +601,47 @@ plan_type (SbPlanWizard *wizard,
   iterate ();
 }
 
+
+static void
+draft_opened (SbDraftsDialog *dialog,
+              gint64          draft_id,
+              gint64         *out)
+{
+  *out = draft_id;
+}
+
+static void
+test_drafts_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SbDatabase *database = sb_programme_get_database (fixture->programme);
+  gint64 first = sb_draft_create (database, SB_DRAFT_KIND_APPLICATION, 0, NULL);
+  gint64 second = sb_draft_create (database, SB_DRAFT_KIND_APPLICATION, 0, NULL);
+  gint64 opened = -1;
+  SbDraftsDialog *dialog;
+  GtkWidget *button;
+
+  sb_draft_set_title (database, first, "智能重型装备", 2, NULL);
+  dialog = sb_drafts_dialog_new (NULL, database);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpuint (sb_drafts_dialog_get_n_drafts (dialog), ==, 2);
+
+  /* Deleting (once confirmed) takes the draft away for good. */
+  sb_drafts_dialog_delete_draft (dialog, second);
+  g_assert_cmpuint (sb_drafts_dialog_get_n_drafts (dialog), ==, 1);
+  g_assert_null (sb_draft_load (database, second, NULL, NULL));
+
+  g_signal_connect (dialog, "open", G_CALLBACK (draft_opened), &opened);
+  button = find_button_with_label (GTK_WIDGET (dialog), _("_Continue"));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_cmpint (opened, ==, first);
+  g_object_unref (dialog);
+}
+
 /* A base approved on 15 September 2025, preparing. */
 static gint64
 add_preparing_base (Fixture *fixture)
@@ -877,6 +919,7 @@ main (int    argc,
 
   g_test_add ("/wizard/walk-and-submit", Fixture, NULL, fixture_set_up, test_walk_and_submit, fixture_tear_down);
   g_test_add ("/wizard/draft-continued", Fixture, NULL, fixture_set_up, test_draft_continued, fixture_tear_down);
+  g_test_add ("/wizard/drafts-dialog", Fixture, NULL, fixture_set_up, test_drafts_dialog, fixture_tear_down);
   g_test_add ("/wizard/plan", Fixture, NULL, fixture_set_up, test_plan, fixture_tear_down);
   g_test_add ("/wizard/sigkill", Fixture, NULL, fixture_set_up, test_sigkill, fixture_tear_down);
 
