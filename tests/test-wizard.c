@@ -428,6 +428,24 @@ test_draft_continued (Fixture       *fixture,
   press_enter (fixture, "lead.code");
   g_assert_cmpuint (current (fixture), ==, SB_APPLICATION_STEP_CO_APPLICANTS);
 
+  /* Escape asks before closing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "application.ask-close", NULL));
+  iterate ();
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    AdwMessageDialog *question = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data)
+          && gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->wizard))
+        question = l->data;
+    g_assert_nonnull (question);
+    g_assert_true (adw_message_dialog_has_response (question, "cancel"));
+    adw_message_dialog_response (question, "cancel");
+    iterate ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->wizard)));
+  }
+
   /* Closing saves what was typed last, at once. */
   close_wizard (fixture);
   values = sb_draft_load (sb_programme_get_database (fixture->programme), draft_id, &info, NULL);

@@ -1123,14 +1123,12 @@ close_response (AdwMessageDialog    *dialog,
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-escape_pressed (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
+static void
+ask_close_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   sb_application_wizard_ask_close (SB_APPLICATION_WIZARD (widget));
-
-  return TRUE;
 }
 
 /* Wizard signals */
@@ -1265,7 +1263,9 @@ sb_application_wizard_class_init (SbApplicationWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, step_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_draft_cb);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
+  /* Escape asks first: closing by mistake would be a surprise. */
+  gtk_widget_class_install_action (widget_class, "application.ask-close", NULL, ask_close_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "application.ask-close", NULL);
 }
 
 static void

@@ -691,10 +691,10 @@ close_response (AdwMessageDialog *dialog,
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-escape_pressed (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
+static void
+ask_close_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   SbPlanWizard *self = SB_PLAN_WIZARD (widget);
   GtkWidget *dialog;
@@ -710,8 +710,6 @@ escape_pressed (GtkWidget *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (close_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
-
-  return TRUE;
 }
 
 /* GObject */
@@ -767,7 +765,8 @@ sb_plan_wizard_class_init (SbPlanWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, step_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_draft_cb);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
+  gtk_widget_class_install_action (widget_class, "plan.ask-close", NULL, ask_close_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "plan.ask-close", NULL);
 }
 
 static void
