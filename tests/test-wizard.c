@@ -310,6 +310,34 @@ walk_to_summary (Fixture *fixture,
   g_assert_cmpint (sb_application_wizard_add_document (fixture->wizard, "attachments", pdf, &error), >, 0);
   g_assert_no_error (error);
 
+  /* As the file chooser does: in a worker, refusing what is not a PDF. */
+  if (check)
+    {
+      g_autofree char *second = g_build_filename (fixture->dir, "report.pdf", NULL);
+      const char *paths[] = { text_file, second, NULL };
+      GHashTable *values = sb_wizard_form_get_values (sb_application_wizard_get_form (fixture->wizard));
+      g_autoptr(GList) toplevels = NULL;
+      gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      gboolean refused = FALSE;
+
+      test_write_pdf (second, 3);
+      sb_application_wizard_import_files (fixture->wizard, "attachments", paths);
+      while (strchr (sb_form_get (values, "attachments"), ',') == NULL && g_get_monotonic_time () < end)
+        wait_ms (20);
+      g_assert_nonnull (strchr (sb_form_get (values, "attachments"), ','));
+
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data))
+          {
+            g_assert_nonnull (strstr (adw_message_dialog_get_body (l->data), "notes.txt"));
+            adw_message_dialog_response (l->data, "close");
+            refused = TRUE;
+          }
+      g_assert_true (refused);
+      iterate ();
+    }
+
   g_assert_true (sb_wizard_next (wizard));
   g_assert_cmpuint (current (fixture), ==, SB_APPLICATION_STEP_SUMMARY);
 }

@@ -542,6 +542,116 @@ remove_document_clicked (GtkButton           *button,
   rebuild_page (self, step_for_key (key));
 }
 
+/* Importing chosen files: Poppler reads each one and it is copied into
+ * the store, in a worker with its own connection to the database. */
+typedef struct
+{
+  char      *database_path;
+  char      *list_key;
+  GPtrArray *paths;     /* char * */
+  GArray    *ids;       /* gint64, the imported */
+  GPtrArray *messages;  /* char *, why the others were refused */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->database_path);
+  g_free (job->list_key);
+  g_ptr_array_unref (job->paths);
+  g_array_unref (job->ids);
+  g_ptr_array_unref (job->messages);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) database = sb_database_open (job->database_path, SB_DATABASE_OPEN_FLAGS_NONE, &error);
+
+  if (database == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; i < job->paths->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(GError) import_error = NULL;
+      gint64 id = sb_document_store_import (database, g_ptr_array_index (job->paths, i), 0,
+                                            g_str_has_prefix (job->list_key, "cond.") ? "evidence" : "attachment",
+                                            &import_error);
+
+      if (id > 0)
+        g_array_append_val (job->ids, id);
+      else
+        g_ptr_array_add (job->messages, g_strdup (import_error->message));
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+append_document_id (SbApplicationWizard *self,
+                    const char          *list_key,
+                    gint64               id)
+{
+  g_autoptr(GArray) ids = sb_form_get_ids (self->values, list_key);
+  g_autofree char *joined = NULL;
+  const char *text = sb_form_get (self->values, list_key);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return;
+
+  joined = g_strdup_printf ("%s%s%" G_GINT64_FORMAT, text, text[0] != '\0' ? "," : "", id);
+  sb_wizard_form_set (self->form, list_key, joined);
+}
+
+static void
+import_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SbApplicationWizard *self = SB_APPLICATION_WIZARD (object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_ptr_array_add (job->messages, g_strdup (error->message));
+    }
+
+  if (self->form == NULL)
+    return;
+
+  for (guint i = 0; i < job->ids->len; i++)
+    append_document_id (self, job->list_key, g_array_index (job->ids, gint64, i));
+  if (job->ids->len > 0)
+    rebuild_page (self, step_for_key (job->list_key));
+
+  if (job->messages->len > 0)
+    {
+      g_autofree char *body = NULL;
+      GtkWidget *message;
+
+      g_ptr_array_add (job->messages, NULL);
+      body = g_strjoinv ("\n\n", (char **) job->messages->pdata);
+      message = adw_message_dialog_new (GTK_WINDOW (self),
+                                        g_dngettext (GETTEXT_PACKAGE, "A file was not attached",
+                                                     "Some files were not attached", job->messages->len - 1),
+                                        body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+}
+
 static void
 chooser_response (GtkNativeDialog     *dialog,
                   int                  response,
@@ -552,24 +662,19 @@ chooser_response (GtkNativeDialog     *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          g_autofree char *path = g_file_get_path (file);
-          g_autoptr(GError) error = NULL;
+          char *path = g_file_get_path (file);
 
-          if (path == NULL)
-            continue;
-          if (sb_application_wizard_add_document (self, key, path, &error) == 0)
-            {
-              GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("The file was not attached"),
-                                                           error->message);
-
-              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-              gtk_window_present (GTK_WINDOW (message));
-            }
+          /* The chooser offers local files only. */
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
         }
+      g_ptr_array_add (paths, NULL);
+      sb_application_wizard_import_files (self, key, (const char * const *) paths->pdata);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -1402,8 +1507,6 @@ sb_application_wizard_add_document (SbApplicationWizard  *self,
                                     const char           *path,
                                     GError              **error)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *text = NULL;
   gint64 id;
 
   g_return_val_if_fail (SB_IS_APPLICATION_WIZARD (self), 0);
@@ -1414,17 +1517,7 @@ sb_application_wizard_add_document (SbApplicationWizard  *self,
   if (id == 0)
     return 0;
 
-  ids = sb_form_get_ids (self->values, list_key);
-  text = g_strdup (sb_form_get (self->values, list_key));
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return id;
-
-  {
-    g_autofree char *joined = g_strdup_printf ("%s%s%" G_GINT64_FORMAT, text, text[0] != '\0' ? "," : "", id);
-
-    sb_wizard_form_set (self->form, list_key, joined);
-  }
+  append_document_id (self, list_key, id);
   rebuild_page (self, step_for_key (list_key));
 
   return id;
@@ -1521,4 +1614,38 @@ sb_application_wizard_ask_close (SbApplicationWizard *self)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (close_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * sb_application_wizard_import_files:
+ * @list_key: "attachments" or "cond.N.docs"
+ * @paths: (array zero-terminated=1): files the user chose
+ *
+ * Checks and stores @paths in a worker, adds those that are readable PDFs
+ * to the list, and says which were refused and why.
+ */
+void
+sb_application_wizard_import_files (SbApplicationWizard *self,
+                                    const char          *list_key,
+                                    const char * const  *paths)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (SB_IS_APPLICATION_WIZARD (self));
+  g_return_if_fail (list_key != NULL && paths != NULL);
+
+  job = g_new0 (ImportJob, 1);
+  job->database_path = g_strdup (sb_database_get_path (self->database));
+  job->list_key = g_strdup (list_key);
+  job->paths = g_ptr_array_new_with_free_func (g_free);
+  job->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  job->messages = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (job->paths, g_strdup (paths[i]));
+
+  task = g_task_new (self, self->cancellable, import_done, NULL);
+  g_task_set_source_tag (task, sb_application_wizard_import_files);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
 }

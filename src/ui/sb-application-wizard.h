@@ -24,6 +24,9 @@ gint64               sb_application_wizard_add_document (SbApplicationWizard  *s
                                                          const char           *list_key,
                                                          const char           *path,
                                                          GError              **error);
+void                 sb_application_wizard_import_files (SbApplicationWizard *self,
+                                                         const char           *list_key,
+                                                         const char * const   *paths);
 void                 sb_application_wizard_add_item     (SbApplicationWizard  *self,
                                                          const char           *list);
 gint64               sb_application_wizard_submit       (SbApplicationWizard  *self,
