@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 
 #include "sb-application-form.h"
+#include "sb-application-pdf.h"
 #include "sb-application-wizard.h"
 #include "sb-document-store.h"
 #include "sb-draft.h"
@@ -875,6 +876,17 @@ run_screenshots (const char *dir,
   }
   type (&fixture, "lead.code", "");
   walk_to_summary (&fixture, FALSE);
+
+  /* The 申报书 PDF of what was entered, in the same language. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = g_strdup_printf ("%s/application-%s.pdf", dir, lang);
+
+    g_assert_true (sb_application_pdf_write (sb_programme_get_database (fixture.programme),
+                                             sb_wizard_form_get_values (sb_application_wizard_get_form (fixture.wizard)),
+                                             &fixture.today, path, &error));
+    g_assert_no_error (error);
+  }
 
   for (guint step = 0; step < sb_wizard_get_n_steps (wizard); step++)
     {
