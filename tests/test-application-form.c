@@ -123,6 +123,8 @@ test_unit_fields (void)
   assert_error (values, SB_APPLICATION_STEP_LEAD, "lead.email", FALSE);
   g_hash_table_remove (values, "lead.email");
   assert_no_error (values, SB_APPLICATION_STEP_LEAD, "lead.email");
+  test_set (values, "lead.kind", "");
+  assert_error (values, SB_APPLICATION_STEP_LEAD, "lead.kind", TRUE);
   test_set (values, "lead.address", "   ");
   assert_error (values, SB_APPLICATION_STEP_LEAD, "lead.address", TRUE);
 }

@@ -246,6 +246,7 @@ walk_to_summary (Fixture *fixture,
   /* A co-applicant, through the Add button's action. */
   sb_application_wizard_add_item (fixture->wizard, "co");
   type (fixture, "co.0.name", "中国标准化研究院");
+  choose (fixture, "co.0.kind", 2);
   {
     g_autofree char *code = test_code ("110000", "40000110");
 

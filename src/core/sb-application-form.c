@@ -214,6 +214,7 @@ check_unit (GHashTable *values,
 {
   g_autofree char *name = g_strconcat (prefix, ".name", NULL);
   g_autofree char *code = g_strconcat (prefix, ".code", NULL);
+  g_autofree char *kind = g_strconcat (prefix, ".kind", NULL);
   g_autofree char *legal = g_strconcat (prefix, ".legal", NULL);
   g_autofree char *address = g_strconcat (prefix, ".address", NULL);
   g_autofree char *contact = g_strconcat (prefix, ".contact", NULL);
@@ -234,6 +235,10 @@ check_unit (GHashTable *values,
                                  &parsed, &error))
         add_error (errors, code, FALSE, g_strdup (error->message));
     }
+
+  value = sb_form_get (values, kind);
+  if (g_strcmp0 (value, "enterprise") != 0 && g_strcmp0 (value, "institution") != 0)
+    add_error (errors, kind, TRUE, g_strdup (_("Say whether the unit is an enterprise or an institution")));
 
   if (lead && sb_form_is_blank (sb_form_get (values, legal)))
     add_error (errors, legal, TRUE,
