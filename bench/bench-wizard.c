@@ -7,8 +7,10 @@
  * A keystroke is measured from inserting the character into the real
  * entry of a real application wizard to having its step re-checked, the
  * errors and states updated, and the change saved into the draft (saved
- * at once here, which the wizard does at most every 300 ms).  The frame
- * that then shows it is printed apart, against a 60 Hz frame (16.7 ms).
+ * at once here, which the wizard does at most every 300 ms).  What the
+ * main loop then has pending (relayout, and drawing when the frame clock
+ * asks for a frame) is printed apart, against a 60 Hz frame (16.7 ms):
+ * it is not a measured frame time.
  *
  * Usage (under Xvfb): bench-wizard [KEYSTROKES]
  */
@@ -208,9 +210,9 @@ bench_keystrokes (SbProgramme *programme,
             g_error ("%s", error->message);
           samples[i] = (g_get_monotonic_time () - start) / 1000.0;
 
-          /* The frame that shows it, apart: layout and drawing (by Cairo
-           * under Xvfb here), which GTK does once per frame however many
-           * keys came in. */
+          /* Then, apart, what the main loop has pending: layout, and the
+           * drawing (by Cairo under Xvfb here) when a frame is due, which
+           * GTK does once per frame however many keys came in. */
           start = g_get_monotonic_time ();
           while (g_main_context_iteration (NULL, FALSE))
             ;
@@ -218,7 +220,7 @@ bench_keystrokes (SbProgramme *programme,
         }
       report (label, samples, n, KEYSTROKE_TARGET_MS);
       g_free (label);
-      label = g_strdup_printf ("  then the frame showing it (%s)", key);
+      label = g_strdup_printf ("  then the main loop's pending work (%s)", key);
       report (label, frames, n, 16.7);
     }
 
