@@ -44,6 +44,7 @@ struct _SbWindow
   SbProgramme          *programme;  /* NULL while a worker holds it */
   GCancellable         *cancellable;
   gboolean              busy;
+  gboolean              drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -192,6 +193,33 @@ show_page (SbWindow   *self,
   gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+/* Once, when the programme is first shown: unfinished applications are
+ * offered to be continued. */
+static void
+offer_drafts (SbWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (self->drafts_offered || self->programme == NULL)
+    return;
+  self->drafts_offered = TRUE;
+
+  drafts = sb_draft_list (sb_programme_get_database (self->programme), SB_DRAFT_KIND_APPLICATION, 0, NULL);
+  if (drafts == NULL || drafts->len == 0)
+    return;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u application is still a draft",
+                                       "%u applications are still drafts", drafts->len),
+                          drafts->len);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Continue…"));
+  adw_toast_set_action_name (toast, "win.new-application");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 load_finished (GObject      *object,
                GAsyncResult *result,
@@ -228,6 +256,7 @@ load_finished (GObject      *object,
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
   show_page (self, job->bases->len > 0 ? "content" : "empty");
   sb_window_update_actions (self);
+  offer_drafts (self);
 }
 
 static void
