@@ -430,6 +430,14 @@ sb_database_set_audit_actor (SbDatabase *self,
   self->audit_role = g_strdup (role ? role : "");
 }
 
+const char *
+sb_database_get_audit_actor (SbDatabase *self)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), NULL);
+
+  return self->audit_actor;
+}
+
 char *
 sb_database_get_default_path (void)
 {

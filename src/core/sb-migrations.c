@@ -420,6 +420,86 @@ static const SbAuditedTable audited_by_migration_panels[] = {
     "panel_id expert_id", NULL },
 };
 
+/* Migration 5: drafts of the step wizards, and the construction plan (Art. 16).
+ * A draft is a set of key/value fields, one row each, so a keystroke
+ * rewrites one small row; it belongs to a base once there is one (the
+ * plan) and to none before the application is submitted.  The submitted
+ * application goes into the tables of migration 1; the plan's content,
+ * which migration 1 has no room for, into the plan_ tables. */
+static const char migration_plans_and_drafts[] =
+  "CREATE TABLE drafts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('application', 'plan')),"
+  "  base_id INTEGER REFERENCES bases (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  step INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX drafts_base ON drafts (base_id);"
+  "CREATE TABLE draft_fields ("
+  "  draft_id INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (draft_id, key)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE plans ("
+  "  base_id INTEGER PRIMARY KEY REFERENCES bases (id) ON DELETE CASCADE,"
+  "  goals TEXT NOT NULL DEFAULT '',"
+  "  submitted_date TEXT"
+  ");"
+  "CREATE TABLE plan_tasks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  standards_international INTEGER NOT NULL DEFAULT 0,"
+  "  standards_national INTEGER NOT NULL DEFAULT 0,"
+  "  standards_industry INTEGER NOT NULL DEFAULT 0,"
+  "  standards_local INTEGER NOT NULL DEFAULT 0,"
+  "  standards_group INTEGER NOT NULL DEFAULT 0,"
+  "  services INTEGER NOT NULL DEFAULT 0,"     /* SMEs served */
+  "  training INTEGER NOT NULL DEFAULT 0"      /* people trained */
+  ");"
+  "CREATE INDEX plan_tasks_base ON plan_tasks (base_id, position);"
+  "CREATE TABLE plan_milestones ("
+  "  task_id INTEGER NOT NULL REFERENCES plan_tasks (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"                  /* 1, 2, 3 … of the cycle */
+  "  date TEXT NOT NULL,"                     /* the end of that year */
+  "  title TEXT NOT NULL,"
+  "  PRIMARY KEY (task_id, year)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE plan_team ("
+  "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (base_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE plan_budget ("
+  "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"                  /* 1, 2, 3 … of the cycle */
+  "  source TEXT NOT NULL CHECK (source IN ('own', 'government', 'co_builders', 'other')),"
+  "  amount REAL NOT NULL,"                   /* 10 000 yuan (万元) */
+  "  PRIMARY KEY (base_id, year, source)"
+  ") WITHOUT ROWID;";
+
+/* The plan is submitted data; drafts are not: they are the applicant's
+ * working copy until it is submitted. */
+static const SbAuditedTable audited_by_migration_plans_and_drafts[] = {
+  { "plans", "R.base_id", "base_id goals submitted_date", NULL },
+  { "plan_tasks", "R.base_id",
+    "id base_id position title owner standards_international standards_national"
+    " standards_industry standards_local standards_group services training", NULL },
+  { "plan_milestones", "(SELECT base_id FROM plan_tasks WHERE id = R.task_id)",
+    "task_id year date title", NULL },
+  { "plan_team", "R.base_id", "base_id position name role organisation", NULL },
+  { "plan_budget", "R.base_id", "base_id year source amount", NULL },
+};
+
 typedef struct
 {
   const char           *sql;
@@ -432,6 +512,8 @@ static const Migration migrations[] = {
   { migration_audit, audited_by_migration_audit, G_N_ELEMENTS (audited_by_migration_audit) },
   { migration_profiles, audited_by_migration_profiles, G_N_ELEMENTS (audited_by_migration_profiles) },
   { migration_panels, audited_by_migration_panels, G_N_ELEMENTS (audited_by_migration_panels) },
+  { migration_plans_and_drafts, audited_by_migration_plans_and_drafts,
+    G_N_ELEMENTS (audited_by_migration_plans_and_drafts) },
 };
 
 guint

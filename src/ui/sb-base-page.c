@@ -22,6 +22,7 @@
 
 #include "sb-base-details.h"
 #include "sb-base-page.h"
+#include "sb-plan-wizard.h"
 #include "sb-date.h"
 #include "sb-formal-review-dialog.h"
 #include "sb-panel-dialog.h"
@@ -1033,6 +1034,44 @@ step_recorded_cb (SbBasePage *self)
 }
 
 static void
+plan_submitted_cb (SbBasePage *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The construction plan was submitted")));
+  sb_base_page_reload (self);
+  g_signal_emit (self, signals[STEP_RECORDED], 0, self->base_id);
+}
+
+/* On a connection of its own, as the window's may be in a worker. */
+static void
+open_plan_wizard (SbBasePage *self)
+{
+  const char *path = sb_database_get_path (sb_programme_get_database (self->programme));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbProgramme) programme = sb_programme_open (path, SB_DATABASE_OPEN_FLAGS_NONE, &error);
+  g_autoptr(SbPlanWizard) wizard = NULL;
+
+  if (programme != NULL)
+    {
+      /* The audit log records the person acting, on this connection too. */
+      sb_database_set_audit_actor (sb_programme_get_database (programme), self->profile->name,
+                                   sb_role_to_string (self->profile->role));
+      wizard = sb_plan_wizard_new (programme, self->base_id, &self->today, &error);
+    }
+  if (wizard == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The construction plan could not be opened: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+
+  gtk_window_set_transient_for (GTK_WINDOW (wizard), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (wizard, "submitted", G_CALLBACK (plan_submitted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+static void
 take_step_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1048,6 +1087,13 @@ take_step_action (GtkWidget  *widget,
       || !sb_lifecycle_find_rule (action, sb_base_get_state (self->base), NULL, &role, NULL)
       || role != self->profile->role)
     return;
+
+  /* The construction plan is written in its wizard (Art. 16). */
+  if (action == SB_ACTION_SUBMIT_PLAN)
+    {
+      open_plan_wizard (self);
+      return;
+    }
 
   /* The formal review's two outcomes come from its checklist. */
   if (sb_base_get_state (self->base) == SB_BASE_STATE_RECOMMENDED

@@ -11,12 +11,15 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-application-wizard.h"
 #include "sb-base.h"
 #include "sb-bases-view.h"
 #include "sb-dashboard-view.h"
 #include "sb-date.h"
 #include "sb-deadline-watch.h"
 #include "sb-demo.h"
+#include "sb-draft.h"
+#include "sb-drafts-dialog.h"
 #include "sb-profile-dialog.h"
 #include "sb-profile.h"
 #include "sb-programme.h"
@@ -33,6 +36,7 @@ struct _SbWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *stack;
   GtkSpinner           *spinner;
@@ -50,6 +54,7 @@ struct _SbWindow
   GCancellable         *cancellable;
   gboolean              busy;
   gboolean              timeline_attached;
+  gboolean              drafts_offered;
 
   /* The deadline watch, and its daily notification */
   GPtrArray            *watch;      /* SbDueItem */
@@ -258,6 +263,10 @@ sb_window_update_actions (SbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.profiles", loaded);
+  /* Applications are the applicant units' to make (Art. 11). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-application",
+                                 !self->busy && (self->profile == NULL
+                                                 || self->profile->role == SB_ROLE_APPLICANT));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
                                  loaded && g_list_model_get_n_items (G_LIST_MODEL (self->bases)) > 0);
 }
@@ -305,6 +314,33 @@ day_check_cb (gpointer user_data)
     g_signal_emit (self, signals[WATCH_UPDATED], 0);
 
   return G_SOURCE_CONTINUE;
+}
+
+/* Once, when the programme is first shown: unfinished applications are
+ * offered to be continued. */
+static void
+offer_drafts (SbWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (self->drafts_offered || self->programme == NULL)
+    return;
+  self->drafts_offered = TRUE;
+
+  drafts = sb_draft_list (sb_programme_get_database (self->programme), SB_DRAFT_KIND_APPLICATION, 0, NULL);
+  if (drafts == NULL || drafts->len == 0)
+    return;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u application is still a draft",
+                                       "%u applications are still drafts", drafts->len),
+                          drafts->len);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Continue…"));
+  adw_toast_set_action_name (toast, "win.new-application");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -362,6 +398,7 @@ load_finished (GObject      *object,
   sb_window_update_actions (self);
   sb_date_set_today (&self->checked_on);
   g_signal_emit (self, signals[WATCH_UPDATED], 0);
+  offer_drafts (self);
 }
 
 static void
@@ -500,6 +537,95 @@ section_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
+/* The wizards open the programme on a connection of their own, so that
+ * a worker reloading the window's never shares it. */
+static SbProgramme *
+open_wizard_programme (SbWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  SbProgramme *programme = sb_programme_open (self->database_path, SB_DATABASE_OPEN_FLAGS_CREATE, &error);
+
+  /* The audit log records the person acting, on this connection too. */
+  if (programme != NULL && self->profile != NULL)
+    sb_database_set_audit_actor (sb_programme_get_database (programme), self->profile->name,
+                                 sb_role_to_string (self->profile->role));
+  if (programme == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The programme could not be opened: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+
+  return programme;
+}
+
+static void
+application_submitted_cb (SbWindow *self,
+                          gint64    base_id)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The application was submitted to the recommender")));
+  start_load (self, FALSE);
+}
+
+static void
+open_application_wizard (SbWindow *self,
+                         gint64    draft_id)
+{
+  g_autoptr(SbProgramme) programme = open_wizard_programme (self);
+  g_autoptr(SbApplicationWizard) wizard = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (programme == NULL)
+    return;
+
+  wizard = sb_application_wizard_new (programme, draft_id, &self->today, &error);
+  if (wizard == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The application could not be opened: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+
+  gtk_window_set_transient_for (GTK_WINDOW (wizard), GTK_WINDOW (self));
+  g_signal_connect_object (wizard, "submitted", G_CALLBACK (application_submitted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+static void
+draft_chosen_cb (SbWindow *self,
+                 gint64    draft_id)
+{
+  open_application_wizard (self, draft_id);
+}
+
+/* Offers to continue each draft before starting another application. */
+static void
+new_application_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autoptr(SbProgramme) programme = open_wizard_programme (self);
+  g_autoptr(GPtrArray) drafts = NULL;
+  SbDraftsDialog *dialog;
+
+  if (programme == NULL)
+    return;
+
+  drafts = sb_draft_list (sb_programme_get_database (programme), SB_DRAFT_KIND_APPLICATION, 0, NULL);
+  if (drafts == NULL || drafts->len == 0)
+    {
+      open_application_wizard (self, 0);
+      return;
+    }
+
+  dialog = sb_drafts_dialog_new (GTK_WINDOW (self), sb_programme_get_database (programme));
+  g_signal_connect_object (dialog, "open", G_CALLBACK (draft_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Size and section are remembered, when the schema is installed. */
 static GSettings *
 open_settings (void)
@@ -595,6 +721,7 @@ sb_window_class_init (SbWindowClass *klass)
   g_type_ensure (SB_TYPE_TIMELINE_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, spinner);
@@ -612,6 +739,8 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.profiles", NULL, profiles_action);
+  gtk_widget_class_install_action (widget_class, "win.new-application", NULL, new_application_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.show-watch", NULL, show_watch_action);
