@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <string.h>
 #include <locale.h>
 
 #include "sb-calendar.h"
@@ -539,6 +540,62 @@ test_compute_programme (void)
   g_assert_null (sb_timeline_find_lane (timeline, 999999));
 }
 
+/* A submitted plan's yearly milestones join its base's lane, in date order. */
+static void
+test_plan_milestones_from_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbProgramme) programme = NULL;
+  g_autoptr(GPtrArray) bases = NULL;
+  g_autoptr(SbTimeline) timeline = NULL;
+  const SbTimelineLane *lane;
+  SbDatabase *database;
+  SbBaseStore *store;
+  guint milestones = 0;
+  GDate today;
+  gint64 base;
+
+  date_set (&today, "2026-11-27");
+  programme = sb_programme_open (":memory:", SB_DATABASE_OPEN_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  store = sb_programme_get_store (programme);
+  database = sb_programme_get_database (programme);
+  sb_demo_fill (store, 30, 7, &today, &error);
+  g_assert_no_error (error);
+
+  base = 10;
+  g_assert_true (sb_database_exec (database,
+                                   "INSERT INTO plans (base_id, goals, submitted_date) VALUES (10, '目标', '2026-01-10');"
+                                   "INSERT INTO plan_tasks (id, base_id, position, title, owner) VALUES (1, 10, 0, '制定团体标准', '张三');"
+                                   "INSERT INTO plan_milestones (task_id, year, date, title) VALUES"
+                                   " (1, 1, '2026-12-31', '立项两项'), (1, 2, '2027-12-31', '发布两项');",
+                                   &error));
+  g_assert_no_error (error);
+
+  bases = sb_base_store_list (store, NULL, &today, &error);
+  timeline = sb_timeline_compute (store, bases, &today);
+  g_assert_true (sb_timeline_add_plan_milestones (timeline, database, &today, &error));
+  g_assert_no_error (error);
+
+  lane = sb_timeline_find_lane (timeline, base);
+  g_assert_nonnull (lane);
+  assert_sorted (lane);
+  for (guint i = 0; i < sb_timeline_lane_get_n_marks (lane); i++)
+    {
+      const SbTimelineMark *mark = sb_timeline_lane_get_mark (lane, i);
+
+      if (mark->kind != SB_TIMELINE_MARK_PLAN_MILESTONE)
+        continue;
+      milestones++;
+      g_assert_nonnull (strstr (mark->text, "制定团体标准: "));
+      g_assert_cmpint (mark->article, ==, 16);
+      if (mark->day == day_of ("2026-12-31"))
+        g_assert_cmpint (mark->status, ==, SB_DEADLINE_STATUS_UPCOMING);
+    }
+  g_assert_cmpuint (milestones, ==, 2);
+  g_assert_cmpint (timeline->last_day, >=, day_of ("2027-12-31"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/timeline-marks/revoked-unfinished", test_revoked_unfinished);
   g_test_add_func ("/timeline-marks/plan-milestone", test_plan_milestone);
   g_test_add_func ("/timeline-marks/compute-programme", test_compute_programme);
+  g_test_add_func ("/timeline-marks/plan-milestones-from-database", test_plan_milestones_from_database);
 
   result = g_test_run ();
   g_clear_object (&calendar);

@@ -9,6 +9,7 @@
 
 #include "sb-base.h"
 #include "sb-date.h"
+#include "sb-plan-store.h"
 #include "sb-timeline-marks.h"
 
 static const struct
@@ -718,6 +719,66 @@ sb_timeline_unref (SbTimeline *timeline)
  *
  * Returns: (nullable) (transfer none): the lane of base @base_id
  */
+/**
+ * sb_timeline_add_plan_milestones:
+ *
+ * Adds the yearly milestones of each submitted construction plan (Art. 16)
+ * to its base's lane.  Nothing records yet whether a milestone was reached,
+ * so a past one shows as overdue until a report says otherwise.
+ */
+gboolean
+sb_timeline_add_plan_milestones (SbTimeline   *timeline,
+                                 SbDatabase   *database,
+                                 const GDate  *today,
+                                 GError      **error)
+{
+  g_autoptr(GArray) planned = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sb_database_prepare (database, "SELECT base_id FROM plans ORDER BY base_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (planned, id);
+    }
+  if (!sb_database_finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < planned->len; i++)
+    {
+      gint64 id = g_array_index (planned, gint64, i);
+      SbTimelineLane *lane = g_hash_table_lookup (timeline->by_id, &id);
+      g_autoptr(GPtrArray) milestones = NULL;
+
+      if (lane == NULL)   /* not among the bases shown */
+        continue;
+      milestones = sb_plan_list_milestones (database, id, error);
+      if (milestones == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < milestones->len; j++)
+        {
+          const SbPlanMilestone *milestone = g_ptr_array_index (milestones, j);
+          g_autofree char *text = g_strdup_printf ("%s: %s", milestone->task, milestone->title);
+          const SbTimelineMark *mark;
+
+          mark = sb_timeline_lane_add_milestone (lane, &milestone->date, j, milestone->year,
+                                                 text, FALSE, today);
+          if (mark != NULL)
+            {
+              timeline->first_day = min_set (timeline->first_day, mark->day);
+              timeline->last_day = MAX (timeline->last_day, mark->day);
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 const SbTimelineLane *
 sb_timeline_find_lane (SbTimeline *timeline,
                        gint64      base_id)

@@ -155,6 +155,10 @@ SbTimeline     *sb_timeline_compute           (SbBaseStore          *store,
                                                const GDate          *today);
 SbTimeline     *sb_timeline_ref               (SbTimeline           *timeline);
 void            sb_timeline_unref             (SbTimeline           *timeline);
+gboolean        sb_timeline_add_plan_milestones (SbTimeline         *timeline,
+                                               SbDatabase           *database,
+                                               const GDate          *today,
+                                               GError              **error);
 const SbTimelineLane *sb_timeline_find_lane   (SbTimeline           *timeline,
                                                gint64                base_id);
 

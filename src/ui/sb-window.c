@@ -249,6 +249,12 @@ load_in_thread (GTask        *task,
 
   /* The timeline's lanes and the deadline watch, from the same bases */
   job->timeline = sb_timeline_compute (store, job->bases, &job->today);
+  if (!sb_timeline_add_plan_milestones (job->timeline, sb_programme_get_database (job->programme),
+                                        &job->today, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   job->watch = sb_deadline_watch_list (store, job->bases, &job->today, SB_WATCH_MAX_DAYS,
                                        SB_DEADLINE_WATCH_DUE_AND_OVERDUE);
 
