@@ -11,6 +11,7 @@
 #include "sb-profile.h"
 #include "sb-programme.h"
 #include "sb-base.h"
+#include "sb-base-list-filter.h"
 #include "sb-base-page.h"
 #include "sb-bases-view.h"
 #include "sb-formal-review-dialog.h"
@@ -619,6 +620,48 @@ test_annual_report (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The recommender's inbox: the applications waiting for its opinion. */
+static void
+test_recommender_inbox (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SbWindow *window;
+  SbBasesView *view;
+  SbBaseListFilter *filter;
+  GListModel *visible;
+  gint64 waiting;
+
+  fill_demo (fixture, 72);
+  window = open_window (fixture);
+  view = sb_window_get_bases_view (window);
+  filter = sb_bases_view_get_filter (view);
+  visible = sb_bases_view_get_visible_bases (view);
+  choose_profile (window, "赵芳");
+
+  waiting = count_rows (fixture, "SELECT count(*) FROM bases WHERE state = 'submitted'"
+                                 " AND recommender_id = (SELECT organisation_id FROM profiles"
+                                 "  WHERE name = '赵芳')");
+  g_assert_cmpint (waiting, >, 0);
+  sb_base_list_filter_set_state (filter, SB_BASE_LIST_FILTER_WAITING);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, waiting);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(SbBase) base = g_list_model_get_item (visible, i);
+
+      g_assert_cmpint (sb_base_get_state (base), ==, SB_BASE_STATE_SUBMITTED);
+    }
+
+  /* The authority's inbox is another one. */
+  choose_profile (window, "张明");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==,
+                    count_rows (fixture, "SELECT count(*) FROM bases WHERE state IN ('expert-reviewed',"
+                                         " 'preparing', 'constructing', 'extension-requested', 'extended',"
+                                         " 'acceptance-requested', 'rectifying', 'established',"
+                                         " 'assessment-rectifying')"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -647,6 +690,7 @@ main (int    argc,
   g_test_add ("/window/panel-and-score-sheet", Fixture, NULL, fixture_set_up, test_panel_and_score_sheet, fixture_tear_down);
   g_test_add ("/window/formal-review", Fixture, NULL, fixture_set_up, test_formal_review, fixture_tear_down);
   g_test_add ("/window/annual-report", Fixture, NULL, fixture_set_up, test_annual_report, fixture_tear_down);
+  g_test_add ("/window/recommender-inbox", Fixture, NULL, fixture_set_up, test_recommender_inbox, fixture_tear_down);
   g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
 
   status = g_test_run ();

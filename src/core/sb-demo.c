@@ -1273,8 +1273,11 @@ add_profiles (SbDatabase  *database,
   gint64 lead_unit, recommender, id;
 
   lead_unit = query_id (database, "SELECT lead_unit_id FROM bases ORDER BY id LIMIT 1", error);
-  recommender = query_id (database, "SELECT id FROM organisations"
-                                    " WHERE name = '太原市市场监督管理局'", error);
+  /* The recommender has an application waiting for its opinion. */
+  recommender = query_id (database, "SELECT IFNULL ((SELECT recommender_id FROM bases"
+                                    "  WHERE state = 'submitted' ORDER BY id LIMIT 1),"
+                                    " (SELECT id FROM organisations"
+                                    "  WHERE name = '太原市市场监督管理局'))", error);
   if (lead_unit < 0 || recommender < 0)
     return FALSE;
 

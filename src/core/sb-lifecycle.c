@@ -538,6 +538,19 @@ sb_lifecycle_list_actions (SbBaseState state)
   return result;
 }
 
+/* Whether the regulation gives @role a step to take in @state: the bases
+ * waiting for that role. */
+gboolean
+sb_lifecycle_role_acts_in (SbRole      role,
+                           SbBaseState state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (rules[i].from == state && rules[i].role == role)
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * sb_lifecycle_check:
  * @facts: what is recorded for the base

@@ -138,6 +138,8 @@ gboolean     sb_lifecycle_find_rule          (SbAction                   action,
                                               SbRole                    *role,
                                               int                       *article);
 GArray      *sb_lifecycle_list_actions       (SbBaseState                state);
+gboolean     sb_lifecycle_role_acts_in       (SbRole                     role,
+                                              SbBaseState                state);
 gboolean     sb_lifecycle_check              (const SbBaseFacts         *facts,
                                               const SbTransitionRequest *request,
                                               const GDate               *today,

@@ -14,6 +14,7 @@
 
 #include "sb-base.h"
 #include "sb-base-list-filter.h"
+#include "sb-lifecycle.h"
 
 /* States as bits: 16 of them fit in a guint32. */
 G_STATIC_ASSERT (SB_N_BASE_STATES <= 32);
@@ -30,6 +31,7 @@ struct _SbBaseListFilter
   guint32    state_mask;   /* the states it allows */
   char      *city_code;
   char      *tag_code;
+  int        acting_role;  /* SbRole for SB_BASE_LIST_FILTER_WAITING, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (SbBaseListFilter, sb_base_list_filter, GTK_TYPE_FILTER)
@@ -75,7 +77,8 @@ combine (Change a,
  * matches either, so the phase. An unknown id allows none.
  */
 static guint32
-state_mask_for (const char *text)
+state_mask_for (const char *text,
+                int         acting_role)
 {
   SbBaseState state;
   SbPhase phase;
@@ -83,6 +86,15 @@ state_mask_for (const char *text)
 
   if (text == NULL)
     return ALL_STATES;
+
+  /* The states in which the acting role has a step to take. */
+  if (g_str_equal (text, SB_BASE_LIST_FILTER_WAITING))
+    {
+      for (guint s = 0; acting_role >= 0 && s < SB_N_BASE_STATES; s++)
+        if (sb_lifecycle_role_acts_in (acting_role, s))
+          mask |= 1u << s;
+      return mask;
+    }
 
   if (sb_base_state_from_string (text, &state))
     mask |= 1u << state;
@@ -209,7 +221,7 @@ replace_state (SbBaseListFilter *self,
   if (g_strcmp0 (self->state, state) == 0)
     return CHANGE_NONE;
 
-  mask = state_mask_for (state);
+  mask = state_mask_for (state, self->acting_role);
   change = compare_masks (self->state_mask, mask);
 
   g_free (self->state);
@@ -411,6 +423,7 @@ static void
 sb_base_list_filter_init (SbBaseListFilter *self)
 {
   self->state_mask = ALL_STATES;
+  self->acting_role = -1;
 }
 
 /* Public API */
@@ -553,6 +566,37 @@ sb_base_list_filter_get_active (SbBaseListFilter *self)
  *
  * Drops every criterion with one less-strict change.
  */
+/**
+ * sb_base_list_filter_set_acting_role:
+ * @role: an #SbRole, or -1 for nobody
+ *
+ * Whose steps the state %SB_BASE_LIST_FILTER_WAITING looks for.
+ */
+void
+sb_base_list_filter_set_acting_role (SbBaseListFilter *self,
+                                     int               role)
+{
+  gboolean was_active;
+  guint32 mask;
+  Change change = CHANGE_NONE;
+
+  g_return_if_fail (SB_IS_BASE_LIST_FILTER (self));
+  g_return_if_fail (role >= -1 && role < SB_N_ROLES);
+
+  if (self->acting_role == role)
+    return;
+
+  was_active = is_active (self);
+  self->acting_role = role;
+  if (g_strcmp0 (self->state, SB_BASE_LIST_FILTER_WAITING) == 0)
+    {
+      mask = state_mask_for (self->state, role);
+      change = compare_masks (self->state_mask, mask);
+      self->state_mask = mask;
+    }
+  emit_change (self, change, was_active);
+}
+
 void
 sb_base_list_filter_clear (SbBaseListFilter *self)
 {

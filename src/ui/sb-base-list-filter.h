@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The state id of the bases waiting for the acting role's step. */
+#define SB_BASE_LIST_FILTER_WAITING "waiting"
+
 #define SB_TYPE_BASE_LIST_FILTER (sb_base_list_filter_get_type ())
 G_DECLARE_FINAL_TYPE (SbBaseListFilter, sb_base_list_filter, SB, BASE_LIST_FILTER, GtkFilter)
 
@@ -30,6 +33,8 @@ const char       *sb_base_list_filter_get_tag_code    (SbBaseListFilter *self);
 void              sb_base_list_filter_set_tag_code    (SbBaseListFilter *self,
                                                        const char       *code);
 
+void              sb_base_list_filter_set_acting_role (SbBaseListFilter *self,
+                                                       int               role);
 gboolean          sb_base_list_filter_get_active      (SbBaseListFilter *self);
 void              sb_base_list_filter_clear           (SbBaseListFilter *self);
 

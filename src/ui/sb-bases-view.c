@@ -67,6 +67,7 @@ struct _SbBasesView
   GPtrArray                *tag_codes;
   GPtrArray                *state_ids;
   GArray                   *state_nested;  /* gboolean: a state under its phase */
+  int                       acting_role;   /* the profile's SbRole, or -1 */
   GPtrArray                *city_names;    /* for the columns' widths */
   GPtrArray                *domain_names;
 
@@ -266,11 +267,21 @@ fill_state_drop_down (SbBasesView *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   gboolean nested = FALSE;
 
+  g_clear_pointer (&self->state_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->state_nested, g_array_unref);
   self->state_ids = new_codes ();
   self->state_nested = g_array_new (FALSE, TRUE, sizeof (gboolean));
 
   gtk_string_list_append (labels, _("All States"));
   g_array_append_val (self->state_nested, nested);
+
+  /* The profile's own to-do list first. */
+  if (self->acting_role >= 0)
+    {
+      gtk_string_list_append (labels, _("Waiting for Me"));
+      g_ptr_array_add (self->state_ids, g_strdup (SB_BASE_LIST_FILTER_WAITING));
+      g_array_append_val (self->state_nested, nested);
+    }
 
   for (guint p = 0; p < SB_N_PHASES; p++)
     {
@@ -1014,6 +1025,7 @@ sb_bases_view_class_init (SbBasesViewClass *klass)
 static void
 sb_bases_view_init (SbBasesView *self)
 {
+  self->acting_role = -1;
   self->domain_codes = new_codes ();
   self->city_codes = new_codes ();
   self->tag_codes = new_codes ();
@@ -1308,4 +1320,33 @@ sb_bases_view_get_base_page (SbBasesView *self)
   g_return_val_if_fail (SB_IS_BASES_VIEW (self), NULL);
 
   return self->base_page;
+}
+
+/**
+ * sb_bases_view_set_acting_role:
+ * @role: the current profile's #SbRole, or -1 without a profile
+ *
+ * Offers “Waiting for Me” among the states: the bases where @role has the
+ * next step to take.
+ */
+void
+sb_bases_view_set_acting_role (SbBasesView *self,
+                               int          role)
+{
+  g_return_if_fail (SB_IS_BASES_VIEW (self));
+  g_return_if_fail (role >= -1 && role < SB_N_ROLES);
+
+  if (self->acting_role == role)
+    return;
+
+  self->acting_role = role;
+  sb_base_list_filter_set_acting_role (self->filter, role);
+  if (role < 0 && g_strcmp0 (sb_base_list_filter_get_state (self->filter),
+                             SB_BASE_LIST_FILTER_WAITING) == 0)
+    sb_base_list_filter_set_state (self->filter, NULL);
+
+  self->syncing = TRUE;
+  fill_state_drop_down (self);
+  self->syncing = FALSE;
+  sync_controls (self);
 }

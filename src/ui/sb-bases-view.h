@@ -41,4 +41,7 @@ SbBaseListFilter *sb_bases_view_get_filter         (SbBasesView *self);
 GListModel       *sb_bases_view_get_visible_bases  (SbBasesView *self);
 SbBasePage       *sb_bases_view_get_base_page      (SbBasesView *self);
 
+void              sb_bases_view_set_acting_role    (SbBasesView *self,
+                                                    int          role);
+
 G_END_DECLS

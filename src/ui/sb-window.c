@@ -375,6 +375,7 @@ load_finished (GObject      *object,
   g_clear_pointer (&self->profile, sb_profile_free);
   self->profile = g_steal_pointer (&job->profile);
   sb_base_page_set_profile (sb_bases_view_get_base_page (self->bases_view), self->profile);
+  sb_bases_view_set_acting_role (self->bases_view, self->profile ? (int) self->profile->role : -1);
 
   g_list_store_splice (self->bases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bases)),
                        job->bases->pdata, job->bases->len);
