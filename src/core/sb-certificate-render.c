@@ -759,6 +759,8 @@ find_match (const char *pattern,
  * @number: (out) (optional): the certificate number it prints
  * @code: (out) (optional): the verification code it prints
  * @text: (out) (optional): the text of its first page
+ * @keywords: (out) (optional): its metadata's keywords, where the
+ *   certificate's number and code are written too
  *
  * Reads what a certificate file prints: the number and code from its
  * text layer, or, when the text has none, from its metadata.
@@ -768,6 +770,7 @@ sb_certificate_read_pdf (const char  *path,
                          char       **number,
                          char       **code,
                          char       **text,
+                         char       **keywords_out,
                          GError     **error)
 {
   g_autoptr(GFile) file = NULL;
@@ -830,6 +833,8 @@ sb_certificate_read_pdf (const char  *path,
     *code = g_steal_pointer (&found_code);
   if (text != NULL)
     *text = g_steal_pointer (&page_text);
+  if (keywords_out != NULL)
+    *keywords_out = g_steal_pointer (&keywords);
   return TRUE;
 }
 
@@ -850,11 +855,33 @@ sb_certificate_verify_file (SbDatabase  *database,
   g_autofree char *number = NULL;
   g_autofree char *code = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *keywords = NULL;
+  g_autofree char *meta_number = NULL;
+  g_autofree char *meta_code = NULL;
+  SbVerification *verification;
 
   g_return_val_if_fail (SB_IS_DATABASE (database), NULL);
 
-  if (!sb_certificate_read_pdf (path, &number, &code, &text, error))
+  if (!sb_certificate_read_pdf (path, &number, &code, &text, &keywords, error))
     return NULL;
 
-  return sb_certificate_verify (database, number, code, text, error);
+  verification = sb_certificate_verify (database, number, code, text, error);
+  if (verification == NULL)
+    return NULL;
+
+  /* A genuine file says the same in its metadata as on its page. */
+  meta_number = find_match (NUMBER_PATTERN, keywords);
+  meta_code = find_match (CODE_PATTERN, keywords);
+  if (verification->status != SB_VERIFICATION_FORGED
+      && ((meta_number != NULL && g_strcmp0 (meta_number, number) != 0)
+          || (meta_code != NULL && g_strcmp0 (meta_code, code) != 0)))
+    {
+      verification->status = SB_VERIFICATION_FORGED;
+      g_free (verification->explanation);
+      verification->explanation = g_strdup_printf (_("The document’s metadata and its printed "
+                                                      "text disagree on the number or code of "
+                                                      "certificate %s: it was altered"), number);
+    }
+
+  return verification;
 }

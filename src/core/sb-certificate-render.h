@@ -25,6 +25,7 @@ gboolean        sb_certificate_read_pdf    (const char          *path,
                                             char               **number,
                                             char               **code,
                                             char               **text,
+                                            char               **keywords,
                                             GError             **error);
 SbVerification *sb_certificate_verify_file (SbDatabase          *database,
                                             const char          *path,
