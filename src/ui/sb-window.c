@@ -13,6 +13,7 @@
 
 #include "sb-base.h"
 #include "sb-bases-view.h"
+#include "sb-certificates-view.h"
 #include "sb-dashboard-view.h"
 #include "sb-date.h"
 #include "sb-demo.h"
@@ -31,6 +32,7 @@ struct _SbWindow
   AdwViewStack         *view_stack;
   SbDashboardView      *dashboard_view;
   SbBasesView          *bases_view;
+  SbCertificatesView   *certificates_view;
   AdwStatusPage        *error_page;
 
   GSettings            *settings;   /* NULL when the schema is not installed */
@@ -216,6 +218,8 @@ load_finished (GObject      *object,
   sb_bases_view_set_programme (self->bases_view, self->programme);
   sb_bases_view_set_reference_data (self->bases_view, job->domains, job->cities, job->tags);
   sb_dashboard_view_set_data (self->dashboard_view, job->dashboard);
+  sb_certificates_view_set_today (self->certificates_view, &self->today);
+  sb_certificates_view_set_programme (self->certificates_view, self->programme);
 
   if (job->bases->len > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u base", "%u bases", job->bases->len),
@@ -238,6 +242,7 @@ start_load (SbWindow *self,
   /* The worker has the programme to itself: its connection is not shared
    * between threads, so the base pages wait until it comes back. */
   sb_bases_view_set_programme (self->bases_view, NULL);
+  sb_certificates_view_set_programme (self->certificates_view, NULL);
 
   job = g_new0 (LoadJob, 1);
   job->database_path = g_strdup (self->database_path);
@@ -381,6 +386,7 @@ sb_window_class_init (SbWindowClass *klass)
 
   g_type_ensure (SB_TYPE_DASHBOARD_VIEW);
   g_type_ensure (SB_TYPE_BASES_VIEW);
+  g_type_ensure (SB_TYPE_CERTIFICATES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, switcher_title);
@@ -389,6 +395,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, dashboard_view);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, bases_view);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, certificates_view);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, domain_activated_cb);
 
@@ -507,4 +514,12 @@ sb_window_get_section (SbWindow *self)
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+SbCertificatesView *
+sb_window_get_certificates_view (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->certificates_view;
 }

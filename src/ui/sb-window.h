@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "sb-bases-view.h"
+#include "sb-certificates-view.h"
 #include "sb-dashboard-view.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,6 @@ const char      *sb_window_get_page_name  (SbWindow       *self);
 const char      *sb_window_get_section    (SbWindow       *self);
 SbDashboardView *sb_window_get_dashboard  (SbWindow       *self);
 SbBasesView     *sb_window_get_bases_view (SbWindow       *self);
+SbCertificatesView *sb_window_get_certificates_view (SbWindow *self);
 
 G_END_DECLS
