@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <poppler.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -339,6 +340,22 @@ test_batch (Fixture       *fixture,
   expect (result, 0);
   g_assert_cmpstr (result->err, ==, "");
   g_assert_cmpuint (g_strv_length (lines) - 1, ==, files);
+  result_free (result);
+
+  /* All of them as the pages of one file, for printing. */
+  result = run (fixture, "certificates", "--all", "--output", "all.pdf",
+                "--database", fixture->db, "--today", TODAY, NULL);
+  expect (result, 0);
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "all.pdf", NULL);
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+    g_autoptr(GError) error = NULL;
+    PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (document), ==, files);
+    g_object_unref (document);
+  }
   result_free (result);
 
   /* Usage */

@@ -1,7 +1,7 @@
 /* sb-cli-certificates.c: stdbase-cli certificate, certificates and verify
  *
  *   certificate ID --output FILE [--issue | --reissue REASON]
- *   certificates --all --output-dir DIR [--issue]
+ *   certificates --all (--output-dir DIR | --output FILE) [--issue]
  *   verify FILE
  *
  * Writing a certificate never issues one unless asked: issuing is an act
@@ -42,7 +42,8 @@ GOptionEntry sb_cli_certificate_entries[] = {
 
 GOptionEntry sb_cli_certificates_entries[] = {
   { "all", 0, 0, G_OPTION_ARG_NONE, &all_bases, N_("Every certificate in force"), NULL },
-  { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &output_dir, N_("Write the PDF files into this folder"), N_("DIR") },
+  { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &output_dir, N_("Write one PDF file per certificate into this folder, named by number"), N_("DIR") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("Write them all as the pages of one PDF file, for printing"), N_("FILE") },
   { "issue", 0, 0, G_OPTION_ARG_NONE, &issue_missing, N_("Also issue certificates to established bases that hold none"), NULL },
   { "actor", 0, 0, G_OPTION_ARG_STRING, &actor, N_("Who issues them, for the record"), N_("NAME") },
   { NULL }
@@ -151,11 +152,11 @@ sb_cli_run_certificates (const SbCliHooks  *hooks,
   GDate today;
   int issued = 0;
 
-  if (argc != 1 || !all_bases || output_dir == NULL)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli certificates --all --output-dir DIR"));
+  if (argc != 1 || !all_bases || (output_dir == NULL && output_path == NULL))
+    return fail (EXIT_USAGE, _("Usage: stdbase-cli certificates --all --output-dir DIR | --output FILE"));
   if (!hooks->get_today (&today, &error))
     return fail (EXIT_INVALID, "%s", error->message);
-  if (g_mkdir_with_parents (output_dir, 0755) != 0)
+  if (output_dir != NULL && g_mkdir_with_parents (output_dir, 0755) != 0)
     return fail (EXIT_INVALID, _("Could not create the folder %s: %s"), output_dir,
                  g_strerror (errno));
 
@@ -190,15 +191,44 @@ sb_cli_run_certificates (const SbCliHooks  *hooks,
   if (certificates == NULL)
     return fail (EXIT_INVALID, "%s", error->message);
 
-  for (guint i = 0; i < certificates->len; i++)
+  if (output_dir != NULL)
     {
-      SbCertificate *certificate = g_ptr_array_index (certificates, i);
-      g_autofree char *name = g_strconcat (certificate->number, ".pdf", NULL);
-      g_autofree char *path = g_build_filename (output_dir, name, NULL);
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
-      if (!sb_certificate_write_pdf (certificate, path, &error))
+      for (guint i = 0; i < certificates->len; i++)
+        {
+          SbCertificate *certificate = g_ptr_array_index (certificates, i);
+          g_autofree char *name = g_strconcat (certificate->number, ".pdf", NULL);
+
+          g_ptr_array_add (paths, g_build_filename (output_dir, name, NULL));
+        }
+      g_ptr_array_add (paths, NULL);
+
+      if (!sb_certificate_write_pdfs (certificates, (const char * const *) paths->pdata, &error))
         return fail (EXIT_INVALID, "%s", error->message);
-      g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", certificate->number, certificate->base_id, path);
+      for (guint i = 0; i < certificates->len; i++)
+        {
+          SbCertificate *certificate = g_ptr_array_index (certificates, i);
+
+          g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", certificate->number, certificate->base_id,
+                   (const char *) g_ptr_array_index (paths, i));
+        }
+    }
+
+  if (output_path != NULL)
+    {
+      if (certificates->len == 0)
+        return fail (EXIT_INVALID, _("No certificate is in force: there is nothing to write"));
+      if (!sb_certificate_write_pdf_batch (certificates, output_path, &error))
+        return fail (EXIT_INVALID, "%s", error->message);
+      if (output_dir == NULL)
+        for (guint i = 0; i < certificates->len; i++)
+          {
+            SbCertificate *certificate = g_ptr_array_index (certificates, i);
+
+            g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", certificate->number, certificate->base_id,
+                     output_path);
+          }
     }
 
   if (issued > 0)

@@ -1011,7 +1011,7 @@ static const Command commands[] = {
     OPTION_DATABASE },
   { "certificate", "ID --output FILE", N_("Write a base’s certificate as PDF (Art. 22)"), run_certificate, sb_cli_certificate_entries,
     OPTION_DATABASE | OPTION_TODAY },
-  { "certificates", "--all --output-dir DIR", N_("Write every certificate in force as PDF"), run_certificates, sb_cli_certificates_entries,
+  { "certificates", "--all --output-dir DIR | --output FILE", N_("Write every certificate in force as PDF"), run_certificates, sb_cli_certificates_entries,
     OPTION_DATABASE | OPTION_TODAY },
   { "verify", "FILE", N_("Check a certificate PDF against the database: valid, void, revoked or forged"), run_verify, NULL,
     OPTION_DATABASE },

@@ -18,6 +18,12 @@ void            sb_certificate_draw        (cairo_t             *cr,
 gboolean        sb_certificate_write_pdf   (const SbCertificate *certificate,
                                             const char          *path,
                                             GError             **error);
+gboolean        sb_certificate_write_pdfs  (GPtrArray           *certificates,
+                                            const char * const  *paths,
+                                            GError             **error);
+gboolean        sb_certificate_write_pdf_batch (GPtrArray      *certificates,
+                                                const char     *path,
+                                                GError        **error);
 GBytes         *sb_certificate_render_pdf  (const SbCertificate *certificate,
                                             GError             **error);
 
