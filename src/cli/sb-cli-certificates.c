@@ -124,8 +124,8 @@ sb_cli_run_certificate (const SbCliHooks  *hooks,
           certificate = sb_certificate_store_issue (database, id, &today, actor, &error);
         }
       else if (error == NULL && certificate == NULL)
-        return fail (EXIT_INVALID, _("Base %" G_GINT64_FORMAT " holds no certificate; "
-                                     "give --issue to issue one"), id);
+        return fail (EXIT_INVALID, _("Base %lld holds no certificate; "
+                                     "give --issue to issue one"), (long long) id);
     }
   if (certificate == NULL)
     return fail (EXIT_INVALID, "%s", error->message);

@@ -211,7 +211,7 @@ read_base_fields (SbDatabase   *database,
     {
       if (sb_database_finish_rows (database, stmt, rc, error))
         g_set_error (error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_NOT_FOUND,
-                     _("There is no base number %" G_GINT64_FORMAT), base_id);
+                     _("There is no base number %lld"), (long long) base_id);
       return NULL;
     }
 
@@ -231,23 +231,23 @@ read_base_fields (SbDatabase   *database,
       || !g_date_valid (&certificate->established))
     {
       g_set_error (error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_NOT_ESTABLISHED,
-                   _("Base %" G_GINT64_FORMAT " is not established: only a base that "
+                   _("Base %lld is not established: only a base that "
                      "passed acceptance is named and given a certificate (Art. 22)"),
-                   base_id);
+                   (long long) base_id);
       return NULL;
     }
   if (short_zh == NULL || *short_zh == '\0' || short_en == NULL || *short_en == '\0')
     {
       g_set_error (error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_INVALID,
-                   _("Base %" G_GINT64_FORMAT " needs both a Chinese and an English short "
-                     "name: Art. 22 names it in both languages"), base_id);
+                   _("Base %lld needs both a Chinese and an English short "
+                     "name: Art. 22 names it in both languages"), (long long) base_id);
       return NULL;
     }
   if (certificate->lead_unit == NULL || certificate->domain_zh == NULL)
     {
       g_set_error (error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_INVALID,
-                   _("Base %" G_GINT64_FORMAT " has no lead unit or no domain to print"),
-                   base_id);
+                   _("Base %lld has no lead unit or no domain to print"),
+                   (long long) base_id);
       return NULL;
     }
 
@@ -662,8 +662,8 @@ sb_certificate_store_issue (SbDatabase   *database,
     current = sb_certificate_store_get_current (database, base_id, &local_error);
   if (local_error == NULL && current != NULL && is_live (current->state))
     g_set_error (&local_error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_ALREADY_ISSUED,
-                 _("Base %" G_GINT64_FORMAT " already holds certificate %s; reissue it "
-                   "instead, with a reason"), base_id, current->number);
+                 _("Base %lld already holds certificate %s; reissue it "
+                   "instead, with a reason"), (long long) base_id, current->number);
   if (local_error == NULL && check_today (certificate, today, &local_error))
     {
       certificate->state = SB_CERTIFICATE_STATE_ISSUED;
@@ -723,8 +723,8 @@ sb_certificate_store_reissue (SbDatabase   *database,
     current = sb_certificate_store_get_current (database, base_id, &local_error);
   if (local_error == NULL && (current == NULL || !is_live (current->state)))
     g_set_error (&local_error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_NOT_ISSUED,
-                 _("Base %" G_GINT64_FORMAT " holds no certificate to reissue; issue one first"),
-                 base_id);
+                 _("Base %lld holds no certificate to reissue; issue one first"),
+                 (long long) base_id);
   if (local_error == NULL && g_date_compare (today, &current->issued) < 0)
     g_set_error_literal (&local_error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_INVALID,
                          _("A certificate cannot be reissued before the date it was issued"));
