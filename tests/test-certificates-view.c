@@ -14,6 +14,7 @@
 
 #include "sb-certificate-item.h"
 #include "sb-certificate-print.h"
+#include "sb-certificate-render.h"
 #include "sb-certificates-view.h"
 #include "sb-demo.h"
 #include "sb-programme.h"
@@ -174,6 +175,17 @@ test_issue_then_preview (Fixture       *fixture,
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (preview), >,
                    gdk_paintable_get_intrinsic_height (preview));
 
+  /* The file it exports verifies as genuine, in the app too. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "issued.pdf", NULL);
+    SbVerificationStatus status = -1;
+
+    g_assert_true (sb_certificate_write_pdf (sb_certificate_item_get_certificate (after), path, &error));
+    g_assert_no_error (error);
+    g_assert_true (sb_certificates_view_verify_file (view, path, &status));
+    g_assert_cmpint (status, ==, SB_VERIFICATION_VALID);
+  }
+
   /* A second issue is no longer offered; a reissue is. */
   g_assert_false (sb_certificates_view_issue (view, &error));
   g_assert_error (error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_ALREADY_ISSUED);
@@ -190,6 +202,18 @@ test_issue_then_preview (Fixture       *fixture,
   g_assert_cmpstr (sb_certificate_item_get_certificate (reissued)->number, !=, first_number);
   spin_until (preview_settled, view);
   g_assert_cmpstr (sb_certificates_view_get_preview_state (view), ==, "preview");
+
+  /* The first file is void now; a file that is no certificate is refused. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "issued.pdf", NULL);
+    g_autofree char *junk = g_build_filename (fixture->dir, "junk.pdf", NULL);
+    SbVerificationStatus status = -1;
+
+    g_assert_true (sb_certificates_view_verify_file (view, path, &status));
+    g_assert_cmpint (status, ==, SB_VERIFICATION_VOID);
+    g_assert_true (g_file_set_contents (junk, "%PDF-1.4 junk", -1, NULL));
+    g_assert_false (sb_certificates_view_verify_file (view, junk, NULL));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

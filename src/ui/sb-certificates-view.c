@@ -575,9 +575,6 @@ verify_response_cb (GtkNativeDialog    *dialog,
                     SbCertificatesView *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SbVerification) verification = NULL;
-  const char *heading;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -593,30 +590,7 @@ verify_response_cb (GtkNativeDialog    *dialog,
       return;
     }
 
-  verification = sb_certificate_verify_file (get_database (self), g_file_peek_path (file), &error);
-  if (verification == NULL)
-    {
-      show_verdict (self, _("Not a Certificate"), error->message);
-      return;
-    }
-
-  switch (verification->status)
-    {
-    case SB_VERIFICATION_VALID:
-      heading = _("Genuine Certificate");
-      break;
-    case SB_VERIFICATION_VOID:
-      heading = _("Void Certificate");
-      break;
-    case SB_VERIFICATION_REVOKED:
-      heading = _("Revoked Certificate");
-      break;
-    case SB_VERIFICATION_FORGED:
-    default:
-      heading = _("Forged or Altered Certificate");
-      break;
-    }
-  show_verdict (self, heading, verification->explanation);
+  sb_certificates_view_verify_file (self, g_file_peek_path (file), NULL);
 }
 
 static void
@@ -643,6 +617,22 @@ verify_action (GtkWidget  *widget,
 /* Print */
 
 static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               SbCertificatesView      *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      toast (self, error ? error->message : _("The certificates could not be printed"));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+}
+
+static void
 print (SbCertificatesView *self,
        GPtrArray          *certificates)
 {
@@ -652,14 +642,14 @@ print (SbCertificatesView *self,
 
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (operation, self->print_settings);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
 
   /* The print dialog offers a preview of the pages before printing. */
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     get_window (self), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     toast (self, error->message);
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
 }
 
 static void
@@ -925,6 +915,61 @@ sb_certificates_view_reissue (SbCertificatesView  *self,
   reload (self, base_id);
   text = g_strdup_printf (_("Reissued as certificate %s"), certificate->number);
   toast (self, text);
+  return TRUE;
+}
+
+/**
+ * sb_certificates_view_verify_file:
+ * @status: (out) (optional): the verdict, when the file is a certificate
+ *
+ * Verifies a certificate file against the programme and shows the
+ * verdict in a dialog.
+ *
+ * Returns: %TRUE if the file could be judged, %FALSE if it is not a
+ *   readable certificate (the dialog says why)
+ */
+gboolean
+sb_certificates_view_verify_file (SbCertificatesView   *self,
+                                  const char           *path,
+                                  SbVerificationStatus *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbVerification) verification = NULL;
+  const char *heading;
+
+  g_return_val_if_fail (SB_IS_CERTIFICATES_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->programme == NULL)
+    return FALSE;
+
+  verification = sb_certificate_verify_file (get_database (self), path, &error);
+  if (verification == NULL)
+    {
+      show_verdict (self, _("Not a Certificate"), error->message);
+      return FALSE;
+    }
+
+  switch (verification->status)
+    {
+    case SB_VERIFICATION_VALID:
+      heading = _("Genuine Certificate");
+      break;
+    case SB_VERIFICATION_VOID:
+      heading = _("Void Certificate");
+      break;
+    case SB_VERIFICATION_REVOKED:
+      heading = _("Revoked Certificate");
+      break;
+    case SB_VERIFICATION_FORGED:
+    default:
+      heading = _("Forged or Altered Certificate");
+      break;
+    }
+  show_verdict (self, heading, verification->explanation);
+
+  if (status != NULL)
+    *status = verification->status;
   return TRUE;
 }
 

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "sb-certificate.h"
 #include "sb-programme.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ gboolean      sb_certificates_view_issue           (SbCertificatesView  *self,
 gboolean      sb_certificates_view_reissue         (SbCertificatesView  *self,
                                                     const char          *reason,
                                                     GError             **error);
+gboolean      sb_certificates_view_verify_file     (SbCertificatesView  *self,
+                                                    const char          *path,
+                                                    SbVerificationStatus *status);
 const char   *sb_certificates_view_get_preview_state (SbCertificatesView *self);
 GdkPaintable *sb_certificates_view_get_preview     (SbCertificatesView  *self);
 
