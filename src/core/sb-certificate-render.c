@@ -8,7 +8,8 @@
  *
  * The certificate is bilingual by nature (Art. 22 names a base in Chinese
  * and in English), so its wording does not follow the locale of whoever
- * prints it.
+ * prints it.  Its colours are those of the printed document, not of the
+ * desktop's theme: a certificate looks the same in a dark session.
  */
 #define G_LOG_DOMAIN "sb-certificate-render"
 
@@ -624,7 +625,8 @@ sb_certificate_draw (cairo_t             *cr,
     show_text (cr, issued_en, SERIF, PANGO_WEIGHT_NORMAL, 8,
                block_centre, block_y, PANGO_ALIGN_CENTER, &muted);
 
-    draw_seal (cr, block_centre + 4, height - 122, 62, certificate->authority_zh);
+    /* Stamped across the right of the name and the date, as seals are. */
+    draw_seal (cr, block_centre + 30, height - 116, 58, certificate->authority_zh);
   }
 
   draw_watermark (cr, certificate, width, height);

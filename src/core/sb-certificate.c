@@ -176,9 +176,12 @@ dup_setting_or (SbDatabase *database,
                 const char *key,
                 const char *fallback)
 {
-  char *value = sb_database_get_setting (database, key);
+  g_autofree char *value = sb_database_get_setting (database, key);
 
-  return value != NULL && *value != '\0' ? value : (g_free (value), g_strdup (fallback));
+  if (value == NULL || *value == '\0')
+    return g_strdup (fallback);
+
+  return g_steal_pointer (&value);
 }
 
 /* What the certificate of @base_id would say if it were issued now. */
@@ -714,6 +717,12 @@ sb_certificate_store_reissue (SbDatabase   *database,
                            _("A certificate is reissued only with a reason"));
       return NULL;
     }
+  if (today == NULL || !g_date_valid (today))
+    {
+      g_set_error_literal (error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_INVALID,
+                           _("The date of issue is not a valid date"));
+      return NULL;
+    }
 
   if (!sb_database_begin (database, error))
     return NULL;
@@ -893,6 +902,8 @@ sb_certificate_store_list (SbDatabase  *database,
                               " LEFT JOIN certificates c ON c.id = ("
                               "   SELECT c2.id FROM certificates c2 WHERE c2.base_id = b.id"
                               "   ORDER BY c2.state IN ('issued', 'reissued') DESC, c2.id DESC LIMIT 1)"
+                              /* The established phase (sb-base-state.c), and
+                               * revoked bases that had been given one. */
                               " WHERE b.state IN ('established', 'assessment-rectifying')"
                               "   OR (b.state = 'revoked' AND c.id IS NOT NULL)"
                               " ORDER BY b.id", error);

@@ -26,7 +26,7 @@
 
 /* The preview is rendered this wide in logical pixels, at least, then
  * scaled down to fit: sharp on a large window, cheap on a small one. */
-#define PREVIEW_MIN_WIDTH 900
+#define PREVIEW_MIN_WIDTH 1200
 #define PREVIEW_MAX_PIXELS 3200
 
 struct _SbCertificatesView
