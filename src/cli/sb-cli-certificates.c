@@ -169,7 +169,8 @@ sb_cli_run_certificates (const SbCliHooks  *hooks,
     {
       g_autoptr(GPtrArray) listings = sb_certificate_store_list (database, &error);
 
-      if (listings == NULL)
+      /* One transaction for the batch: all are issued, or none. */
+      if (listings == NULL || !sb_database_begin (database, &error))
         return fail (EXIT_INVALID, "%s", error->message);
       for (guint i = 0; i < listings->len; i++)
         {
@@ -182,9 +183,14 @@ sb_cli_run_certificates (const SbCliHooks  *hooks,
             continue;
           certificate = sb_certificate_store_issue (database, listing->base_id, &today, actor, &error);
           if (certificate == NULL)
-            return fail (EXIT_INVALID, "%s", error->message);
+            {
+              sb_database_rollback (database);
+              return fail (EXIT_INVALID, "%s", error->message);
+            }
           issued++;
         }
+      if (!sb_database_commit (database, &error))
+        return fail (EXIT_INVALID, "%s", error->message);
     }
 
   certificates = sb_certificate_store_list_live (database, &error);
