@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sb-certificate-item.h"
+#include "sb-certificate-preview-window.h"
 #include "sb-certificate-print.h"
 #include "sb-certificate-render.h"
 #include "sb-certificates-view.h"
@@ -274,6 +275,64 @@ test_print_to_file (Fixture       *fixture,
   g_object_unref (document);
 }
 
+static gboolean
+preview_cb (GtkPrintOperation           *operation,
+            GtkPrintOperationPreview    *preview,
+            GtkPrintContext             *context,
+            GtkWindow                   *parent,
+            SbCertificatePreviewWindow **window)
+{
+  *window = sb_certificate_preview_window_new (parent, operation, preview, context);
+  gtk_window_present (GTK_WINDOW (*window));
+  return TRUE;
+}
+
+static gboolean
+preview_filled (gpointer data)
+{
+  SbCertificatePreviewWindow **window = data;
+
+  return *window != NULL && sb_certificate_preview_window_get_n_shown (*window) == 3;
+}
+
+/* The print preview is the app's own window, one rendered page each. */
+static void
+test_print_preview (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbProgramme) programme = NULL;
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autoptr(GPtrArray) certificates = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_certificate_free);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  SbCertificatePreviewWindow *window = NULL;
+  GtkPrintOperationResult result;
+
+  programme = sb_programme_open (fixture->path, SB_DATABASE_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  listings = sb_certificate_store_list (sb_programme_get_database (programme), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      SbCertificateListing *listing = g_ptr_array_index (listings, i);
+
+      g_ptr_array_add (certificates,
+                       sb_certificate_store_issue (sb_programme_get_database (programme),
+                                                   listing->base_id, &fixture->today, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  operation = sb_certificate_print_operation_new (certificates);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "preview", G_CALLBACK (preview_cb), &window);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  spin_until (preview_filled, &window);
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -291,6 +350,7 @@ main (int    argc,
   g_application_register (G_APPLICATION (application), NULL, NULL);
 
   g_test_add ("/certificates-view/issue-then-preview", Fixture, NULL, fixture_set_up, test_issue_then_preview, fixture_tear_down);
+  g_test_add ("/certificates-view/print-preview", Fixture, NULL, fixture_set_up, test_print_preview, fixture_tear_down);
   g_test_add ("/certificates-view/print-to-file", Fixture, NULL, fixture_set_up, test_print_to_file, fixture_tear_down);
 
   status = g_test_run ();

@@ -19,6 +19,7 @@
 #include <poppler.h>
 
 #include "sb-certificate-item.h"
+#include "sb-certificate-preview-window.h"
 #include "sb-certificate-print.h"
 #include "sb-certificate-render.h"
 #include "sb-certificates-view.h"
@@ -54,6 +55,7 @@ struct _SbCertificatesView
   GCancellable         *preview_cancellable;
   GtkFileChooserNative *chooser;
   GtkPrintSettings     *print_settings;
+  GPtrArray            *printing;   /* (element-type SbCertificate) the last job's */
 };
 
 G_DEFINE_FINAL_TYPE (SbCertificatesView, sb_certificates_view, GTK_TYPE_WIDGET)
@@ -116,6 +118,7 @@ sb_certificates_view_update_actions (SbCertificatesView *self)
                                      || state == SB_CERTIFICATE_STATE_REISSUED));
   gtk_widget_action_set_enabled (widget, "certificates.export", has_certificate && self->chooser == NULL);
   gtk_widget_action_set_enabled (widget, "certificates.print", has_certificate);
+  gtk_widget_action_set_enabled (widget, "certificates.print-preview", has_certificate);
   gtk_widget_action_set_enabled (widget, "certificates.print-all", open && self->n_live > 0);
   gtk_widget_action_set_enabled (widget, "certificates.verify", open && self->chooser == NULL);
 }
@@ -632,22 +635,65 @@ print_done_cb (GtkPrintOperation       *operation,
     g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
 }
 
+static void print (SbCertificatesView      *self,
+                   GPtrArray               *certificates,
+                   GtkPrintOperationAction  action);
+
 static void
-print (SbCertificatesView *self,
-       GPtrArray          *certificates)
+preview_print_cb (SbCertificatesView *self)
+{
+  g_autoptr(GPtrArray) certificates = NULL;
+
+  if (self->printing == NULL)
+    return;
+
+  certificates = g_ptr_array_ref (self->printing);
+  print (self, certificates, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+/* The preview is shown in a window of the app's, not by an external viewer. */
+static gboolean
+preview_cb (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            SbCertificatesView       *self)
+{
+  SbCertificatePreviewWindow *window;
+
+  window = sb_certificate_preview_window_new (parent ? parent : get_window (self),
+                                              operation, preview, context);
+  g_signal_connect_object (window, "print", G_CALLBACK (preview_print_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return TRUE;
+}
+
+static void
+print (SbCertificatesView      *self,
+       GPtrArray               *certificates,
+       GtkPrintOperationAction  action)
 {
   g_autoptr(GtkPrintOperation) operation = sb_certificate_print_operation_new (certificates);
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
+  if (certificates != self->printing)
+    {
+      g_clear_pointer (&self->printing, g_ptr_array_unref);
+      self->printing = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_certificate_free);
+      for (guint i = 0; i < certificates->len; i++)
+        g_ptr_array_add (self->printing, sb_certificate_copy (g_ptr_array_index (certificates, i)));
+    }
+
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (operation, self->print_settings);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  g_signal_connect_object (operation, "preview", G_CALLBACK (preview_cb), self, 0);
 
-  /* The print dialog offers a preview of the pages before printing. */
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    get_window (self), &error);
+  /* The print dialog also offers the preview. */
+  result = gtk_print_operation_run (operation, action, get_window (self), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     toast (self, error->message);
 }
@@ -666,7 +712,9 @@ print_action (GtkWidget  *widget,
     return;
 
   g_ptr_array_add (certificates, (gpointer) certificate);
-  print (self, certificates);
+  print (self, certificates, g_str_equal (action_name, "certificates.print-preview")
+                             ? GTK_PRINT_OPERATION_ACTION_PREVIEW
+                             : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
 static void
@@ -685,7 +733,7 @@ print_all_action (GtkWidget  *widget,
   if (certificates == NULL)
     toast (self, error->message);
   else if (certificates->len > 0)
-    print (self, certificates);
+    print (self, certificates, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
 /* GObject overrides */
@@ -705,6 +753,7 @@ sb_certificates_view_dispose (GObject *object)
     }
   g_clear_object (&self->programme);
   g_clear_object (&self->print_settings);
+  g_clear_pointer (&self->printing, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_CERTIFICATES_VIEW);
 
@@ -743,6 +792,7 @@ sb_certificates_view_class_init (SbCertificatesViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "certificates.export", NULL);
   gtk_widget_class_install_action (widget_class, "certificates.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "certificates.print", NULL);
+  gtk_widget_class_install_action (widget_class, "certificates.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "certificates.print-all", NULL, print_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "certificates.print-all", NULL);
