@@ -588,6 +588,21 @@ test_verify (Fixture       *fixture,
     sb_verification_free (verification);
   }
 
+  /* Text added to a genuine field: every field is still found, but the
+   * page is not the certificate as issued. */
+  {
+    g_autoptr(SbCertificate) altered = sb_certificate_copy (certificate);
+    g_autofree char *extended = tmp_path (fixture, "extended.pdf");
+
+    g_free (altered->lead_unit);
+    altered->lead_unit = g_strconcat (certificate->lead_unit, "太原分公司", NULL);
+    g_assert_true (sb_certificate_write_pdf (altered, extended, &error));
+    verification = verify_file (fixture, extended);
+    g_assert_cmpint (verification->status, ==, SB_VERIFICATION_FORGED);
+    g_assert_nonnull (strstr (verification->explanation, "as issued"));
+    sb_verification_free (verification);
+  }
+
   /* A number never issued. */
   {
     g_autoptr(SbCertificate) altered = sb_certificate_copy (certificate);
@@ -608,6 +623,21 @@ test_verify (Fixture       *fixture,
   g_assert_cmpint (verification->status, ==, SB_VERIFICATION_VOID);
   g_assert_cmpstr (verification->replaced_by, ==, reissued->number);
   sb_verification_free (verification);
+
+  /* Exported after it became void, it carries the watermark and still
+   * reads as that void certificate. */
+  {
+    g_autoptr(SbCertificate) void_record = sb_certificate_store_find_number (fixture->database,
+                                                                             certificate->number, &error);
+    g_autofree char *void_path = tmp_path (fixture, "void.pdf");
+
+    g_assert_no_error (error);
+    g_assert_cmpint (void_record->state, ==, SB_CERTIFICATE_STATE_VOID);
+    g_assert_true (sb_certificate_write_pdf (void_record, void_path, &error));
+    verification = verify_file (fixture, void_path);
+    g_assert_cmpint (verification->status, ==, SB_VERIFICATION_VOID);
+    sb_verification_free (verification);
+  }
 
   /* The database's record altered behind the authority's back. */
   g_assert_true (sb_database_exec (fixture->database,

@@ -372,10 +372,12 @@ draw_seal (cairo_t    *cr,
       cairo_save (cr);
       cairo_translate (cr, cx + text_radius * cos (angle), cy + text_radius * sin (angle));
       cairo_rotate (cr, angle + G_PI / 2);
+      /* Outlines, not text: the seal is a picture, and its characters,
+       * one per rotation, would only scramble the page's text. */
       cairo_move_to (cr, -(double) logical.width / PANGO_SCALE / 2,
                      -(double) logical.height / PANGO_SCALE / 2);
-      pango_cairo_show_layout (cr, layout);
-      cairo_new_path (cr);
+      pango_cairo_layout_path (cr, layout);
+      cairo_fill (cr);
       cairo_restore (cr);
     }
 
@@ -494,7 +496,9 @@ draw_watermark (cairo_t             *cr,
     cairo_move_to (cr, -(double) logical.width / PANGO_SCALE / 2,
                    -(double) logical.height / PANGO_SCALE / 2);
   }
-  pango_cairo_show_layout (cr, layout);
+  /* Outlines, not text: the page's text stays what was issued. */
+  pango_cairo_layout_path (cr, layout);
+  cairo_fill (cr);
   cairo_restore (cr);
 }
 
@@ -970,11 +974,84 @@ sb_certificate_read_pdf (const char  *path,
   return TRUE;
 }
 
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The lines of a page's text, without white space, sorted.  (The seal
+ * and the watermark of a void or revoked export are outlines, not text.) */
+static GPtrArray *
+dup_text_lines (const char *text)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) split = g_strsplit (text ? text : "", "\n", -1);
+
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      GString *line = g_string_new (NULL);
+
+      for (const char *p = split[i]; *p; p = g_utf8_next_char (p))
+        {
+          if (!g_unichar_isspace (g_utf8_get_char (p)))
+            g_string_append_unichar (line, g_utf8_get_char (p));
+        }
+      if (line->len == 0)
+        g_string_free (line, TRUE);
+      else
+        g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+
+  return g_steal_pointer (&lines);
+}
+
+/* Whether @text is, line for line, what the record's certificate prints
+ * as it was issued: nothing added, nothing changed. */
+static gboolean
+text_matches_record (const SbCertificate *record,
+                     const char          *text)
+{
+  g_autoptr(SbCertificate) as_issued = sb_certificate_copy (record);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GObject) document = NULL;
+  g_autoptr(GObject) page = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *expected_text = NULL;
+
+  as_issued->state = record->replaces_id > 0 ? SB_CERTIFICATE_STATE_REISSUED
+                                             : SB_CERTIFICATE_STATE_ISSUED;
+  bytes = sb_certificate_render_pdf (as_issued, NULL);
+  if (bytes != NULL)
+    document = (GObject *) poppler_document_new_from_bytes (bytes, NULL, NULL);
+  if (document == NULL)
+    return FALSE;
+  page = (GObject *) poppler_document_get_page (POPPLER_DOCUMENT (document), 0);
+  expected_text = poppler_page_get_text (POPPLER_PAGE (page));
+
+  expected = dup_text_lines (expected_text);
+  found = dup_text_lines (text);
+  if (expected->len != found->len)
+    return FALSE;
+  for (guint i = 0; i < expected->len; i++)
+    {
+      if (!g_str_equal (g_ptr_array_index (expected, i), g_ptr_array_index (found, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * sb_certificate_verify_file:
  *
  * Reads a certificate PDF and judges it against the database: see
- * sb_certificate_verify().
+ * sb_certificate_verify().  Beyond it, the metadata must agree with the
+ * page, and the page's text must be, line for line, the text of the
+ * record's certificate as this version draws it.
  *
  * Returns: (transfer full): the verdict, or %NULL with @error set when the
  *   file is not a readable certificate or the database cannot be read
@@ -1013,6 +1090,19 @@ sb_certificate_verify_file (SbDatabase  *database,
       verification->explanation = g_strdup_printf (_("The document’s metadata and its printed "
                                                       "text disagree on the number or code of "
                                                       "certificate %s: it was altered"), number);
+    }
+
+  /* Every field found is not enough: text added to one ("… Ltd., Branch")
+   * still contains it.  The page must read exactly as the record's
+   * certificate does. */
+  if (verification->status != SB_VERIFICATION_FORGED && verification->record != NULL
+      && !text_matches_record (verification->record, text))
+    {
+      verification->status = SB_VERIFICATION_FORGED;
+      g_free (verification->explanation);
+      verification->explanation = g_strdup_printf (_("The number and code are genuine, but the "
+                                                      "document’s text differs from certificate "
+                                                      "%s as issued: it was altered"), number);
     }
 
   return verification;
