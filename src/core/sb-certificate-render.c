@@ -975,41 +975,38 @@ sb_certificate_read_pdf (const char  *path,
 }
 
 static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
+compare_unichars (gconstpointer a,
+                  gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
+
+  return x < y ? -1 : x > y;
 }
 
-/* The lines of a page's text, without white space, sorted.  (The seal
- * and the watermark of a void or revoked export are outlines, not text.) */
-static GPtrArray *
-dup_text_lines (const char *text)
+/* The characters of a page's text but white space, sorted: the same for
+ * the same text however lines break or are ordered, which differ between
+ * font versions.  (The seal and the watermark of a void or revoked export
+ * are outlines, not text.) */
+static GArray *
+dup_sorted_characters (const char *text)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) split = g_strsplit (text ? text : "", "\n", -1);
+  GArray *characters = g_array_new (FALSE, FALSE, sizeof (gunichar));
 
-  for (guint i = 0; split[i] != NULL; i++)
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
     {
-      GString *line = g_string_new (NULL);
+      gunichar c = g_utf8_get_char (p);
 
-      for (const char *p = split[i]; *p; p = g_utf8_next_char (p))
-        {
-          if (!g_unichar_isspace (g_utf8_get_char (p)))
-            g_string_append_unichar (line, g_utf8_get_char (p));
-        }
-      if (line->len == 0)
-        g_string_free (line, TRUE);
-      else
-        g_ptr_array_add (lines, g_string_free (line, FALSE));
+      if (!g_unichar_isspace (c))
+        g_array_append_val (characters, c);
     }
-  g_ptr_array_sort (lines, compare_lines);
+  g_array_sort (characters, compare_unichars);
 
-  return g_steal_pointer (&lines);
+  return characters;
 }
 
-/* Whether @text is, line for line, what the record's certificate prints
- * as it was issued: nothing added, nothing changed. */
+/* Whether @text has, character for character, what the record's
+ * certificate prints as it was issued: nothing added, nothing removed.
+ * (sb_certificate_verify() has already found each field in its place.) */
 static gboolean
 text_matches_record (const SbCertificate *record,
                      const char          *text)
@@ -1018,8 +1015,8 @@ text_matches_record (const SbCertificate *record,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GObject) document = NULL;
   g_autoptr(GObject) page = NULL;
-  g_autoptr(GPtrArray) expected = NULL;
-  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) found = NULL;
   g_autofree char *expected_text = NULL;
 
   as_issued->state = record->replaces_id > 0 ? SB_CERTIFICATE_STATE_REISSUED
@@ -1032,17 +1029,11 @@ text_matches_record (const SbCertificate *record,
   page = (GObject *) poppler_document_get_page (POPPLER_DOCUMENT (document), 0);
   expected_text = poppler_page_get_text (POPPLER_PAGE (page));
 
-  expected = dup_text_lines (expected_text);
-  found = dup_text_lines (text);
-  if (expected->len != found->len)
-    return FALSE;
-  for (guint i = 0; i < expected->len; i++)
-    {
-      if (!g_str_equal (g_ptr_array_index (expected, i), g_ptr_array_index (found, i)))
-        return FALSE;
-    }
+  expected = dup_sorted_characters (expected_text);
+  found = dup_sorted_characters (text);
 
-  return TRUE;
+  return expected->len == found->len
+         && memcmp (expected->data, found->data, expected->len * sizeof (gunichar)) == 0;
 }
 
 /**
@@ -1050,8 +1041,8 @@ text_matches_record (const SbCertificate *record,
  *
  * Reads a certificate PDF and judges it against the database: see
  * sb_certificate_verify().  Beyond it, the metadata must agree with the
- * page, and the page's text must be, line for line, the text of the
- * record's certificate as this version draws it.
+ * page, and the page must carry the same characters as the record's
+ * certificate, however its lines break.
  *
  * Returns: (transfer full): the verdict, or %NULL with @error set when the
  *   file is not a readable certificate or the database cannot be read
@@ -1093,8 +1084,8 @@ sb_certificate_verify_file (SbDatabase  *database,
     }
 
   /* Every field found is not enough: text added to one ("… Ltd., Branch")
-   * still contains it.  The page must read exactly as the record's
-   * certificate does. */
+   * still contains it.  The page must hold what the record's certificate
+   * holds, and no more. */
   if (verification->status != SB_VERIFICATION_FORGED && verification->record != NULL
       && !text_matches_record (verification->record, text))
     {
