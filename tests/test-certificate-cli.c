@@ -187,7 +187,11 @@ test_issue_and_verify (Fixture       *fixture,
   first_number = number_of (result);
   result_free (result);
 
-  g_assert_true (g_file_get_contents (g_build_filename (fixture->dir, "a.pdf", NULL), &contents, &length, NULL));
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "a.pdf", NULL);
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  }
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
   result = run (fixture, "verify", "a.pdf", "--database", fixture->db, NULL);
@@ -200,7 +204,11 @@ test_issue_and_verify (Fixture       *fixture,
                 "--database", fixture->db, "--today", TODAY, NULL);
   expect (result, 1);
   g_assert_nonnull (strstr (result->err, "Art. 22"));
-  g_assert_false (g_file_test (g_build_filename (fixture->dir, "c.pdf", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "c.pdf", NULL);
+
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
   result_free (result);
 
   /* Reissued: the old file is void (3), the new one valid. */
@@ -248,7 +256,11 @@ test_issue_and_verify (Fixture       *fixture,
   }
 
   /* Not a certificate, not a PDF, missing: 1. */
-  g_assert_true (g_file_set_contents (g_build_filename (fixture->dir, "junk.pdf", NULL), "junk", -1, NULL));
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "junk.pdf", NULL);
+
+    g_assert_true (g_file_set_contents (path, "junk", -1, NULL));
+  }
   result = run (fixture, "verify", "junk.pdf", "--database", fixture->db, NULL);
   expect (result, 1);
   result_free (result);
