@@ -372,12 +372,12 @@ draw_seal (cairo_t    *cr,
       cairo_save (cr);
       cairo_translate (cr, cx + text_radius * cos (angle), cy + text_radius * sin (angle));
       cairo_rotate (cr, angle + G_PI / 2);
-      /* Outlines, not text: the seal is a picture, and its characters,
-       * one per rotation, would only scramble the page's text. */
+      /* Text, not outlines: the face is embedded anyway, and outlines of
+       * CJK glyphs cost more to write than the rest of the page. */
       cairo_move_to (cr, -(double) logical.width / PANGO_SCALE / 2,
                      -(double) logical.height / PANGO_SCALE / 2);
-      pango_cairo_layout_path (cr, layout);
-      cairo_fill (cr);
+      pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
       cairo_restore (cr);
     }
 
@@ -985,8 +985,8 @@ compare_unichars (gconstpointer a,
 
 /* The characters of a page's text but white space, sorted: the same for
  * the same text however lines break or are ordered, which differ between
- * font versions.  (The seal and the watermark of a void or revoked export
- * are outlines, not text.) */
+ * font versions, and however the seal's rotated characters are read.
+ * (The watermark of a void or revoked export is outlines, not text.) */
 static GArray *
 dup_sorted_characters (const char *text)
 {
