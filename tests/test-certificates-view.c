@@ -204,6 +204,14 @@ test_issue_then_preview (Fixture       *fixture,
   spin_until (preview_settled, view);
   g_assert_cmpstr (sb_certificates_view_get_preview_state (view), ==, "preview");
 
+  /* The search finds the base by its new number, and by its lead unit. */
+  g_assert_cmpuint (sb_certificates_view_search (view, sb_certificate_item_get_certificate (reissued)->number), ==, 1);
+  g_assert_cmpuint (sb_certificates_view_search (view, sb_certificate_item_get_listing (reissued)->lead_unit), >=, 1);
+  g_assert_cmpuint (sb_certificates_view_search (view, "no such base anywhere"), ==, 0);
+  g_assert_cmpstr (sb_certificates_view_get_preview_state (view), ==, "nothing");
+  g_assert_true (sb_certificates_view_select_base (view, base_id));
+  g_assert_cmpuint (g_list_model_get_n_items (items), >=, 3);
+
   /* The first file is void now; a file that is no certificate is refused. */
   {
     g_autofree char *path = g_build_filename (fixture->dir, "issued.pdf", NULL);

@@ -28,6 +28,7 @@ enum {
   PROP_STATE_LABEL,
   PROP_NUMBER,
   PROP_SUMMARY,
+  PROP_SEARCH_TEXT,
   N_PROPS
 };
 
@@ -71,6 +72,12 @@ sb_certificate_item_get_property (GObject    *object,
     case PROP_SUMMARY:
       g_value_take_string (value, dup_summary (self));
       break;
+    case PROP_SEARCH_TEXT:
+      g_value_take_string (value, g_strjoin (" ", self->listing->name_zh,
+                                             self->listing->lead_unit ? self->listing->lead_unit : "",
+                                             self->listing->certificate ? self->listing->certificate->number : "",
+                                             NULL));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -100,6 +107,8 @@ sb_certificate_item_class_init (SbCertificateItemClass *klass)
   properties[PROP_STATE_LABEL] = g_param_spec_string ("state-label", NULL, NULL, NULL, flags);
   properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, flags);
   properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
+  /* What the section's search matches: names, lead unit, number. */
+  properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

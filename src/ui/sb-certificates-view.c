@@ -37,6 +37,7 @@ struct _SbCertificatesView
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  GtkSearchEntry       *search_entry;
   GtkLabel             *count_label;
   GtkListView          *list_view;
   GtkStack             *preview_stack;
@@ -47,6 +48,7 @@ struct _SbCertificatesView
   AdwStatusPage        *error_page;
 
   GListStore           *items;
+  GtkStringFilter      *filter;
   GtkSingleSelection   *selection;
   SbProgramme          *programme;
   GDate                 today;
@@ -275,7 +277,7 @@ update_preview (SbCertificatesView *self)
   if (certificate == NULL)
     {
       gtk_spinner_stop (self->spinner);
-      gtk_stack_set_visible_child_name (self->preview_stack, "none");
+      gtk_stack_set_visible_child_name (self->preview_stack, item != NULL ? "none" : "nothing");
       return;
     }
 
@@ -297,6 +299,25 @@ update_preview (SbCertificatesView *self)
 }
 
 /* The list */
+
+/* Where the base is in the list as searched, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_position (SbCertificatesView *self,
+               gint64              base_id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbCertificateItem) item = g_list_model_get_item (model, i);
+
+      if (sb_certificate_item_get_base_id (item) == base_id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
 
 static void
 reload (SbCertificatesView *self,
@@ -337,8 +358,6 @@ reload (SbCertificatesView *self,
         established++;
       if (state == SB_CERTIFICATE_STATE_ISSUED || state == SB_CERTIFICATE_STATE_REISSUED)
         self->n_live++;
-      if (sb_certificate_item_get_base_id (item) == select_base)
-        selected = i;
     }
 
   {
@@ -355,10 +374,18 @@ reload (SbCertificatesView *self,
   }
 
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
-  if (items->len > 0)
+  selected = find_position (self, select_base);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_single_selection_set_selected (self->selection, selected != GTK_INVALID_LIST_POSITION ? selected : 0);
   update_preview (self);
   sb_certificates_view_update_actions (self);
+}
+
+static void
+search_changed_cb (SbCertificatesView *self,
+                   GtkSearchEntry     *entry)
+{
+  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -758,6 +785,7 @@ sb_certificates_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_CERTIFICATES_VIEW);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
   g_clear_object (&self->items);
 
   G_OBJECT_CLASS (sb_certificates_view_parent_class)->dispose (object);
@@ -777,7 +805,9 @@ sb_certificates_view_class_init (SbCertificatesViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SbCertificatesView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SbCertificatesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SbCertificatesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SbCertificatesView, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, SbCertificatesView, list_view);
   gtk_widget_class_bind_template_child (widget_class, SbCertificatesView, preview_stack);
   gtk_widget_class_bind_template_child (widget_class, SbCertificatesView, none_page);
@@ -808,7 +838,13 @@ sb_certificates_view_init (SbCertificatesView *self)
   sb_date_set_today (&self->today);
 
   self->items = g_list_store_new (SB_TYPE_CERTIFICATE_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  self->filter = gtk_string_filter_new (gtk_property_expression_new (SB_TYPE_CERTIFICATE_ITEM, NULL,
+                                                                     "search-text"));
+  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  self->selection = gtk_single_selection_new (
+    G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                             GTK_FILTER (g_object_ref (self->filter)))));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -861,7 +897,8 @@ sb_certificates_view_set_today (SbCertificatesView *self,
 /**
  * sb_certificates_view_get_items:
  *
- * Returns: (transfer none): the rows, as #SbCertificateItem
+ * Returns: (transfer none): every row, as #SbCertificateItem, whatever
+ *   the search shows
  */
 GListModel *
 sb_certificates_view_get_items (SbCertificatesView *self)
@@ -875,23 +912,24 @@ gboolean
 sb_certificates_view_select_base (SbCertificatesView *self,
                                   gint64              base_id)
 {
-  guint n;
+  guint position;
 
   g_return_val_if_fail (SB_IS_CERTIFICATES_VIEW (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  for (guint i = 0; i < n; i++)
+  position = find_position (self, base_id);
+  if (position == GTK_INVALID_LIST_POSITION
+      && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     {
-      g_autoptr(SbCertificateItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-      if (sb_certificate_item_get_base_id (item) == base_id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
+      /* Hidden by the search: show everything again. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_string_filter_set_search (self->filter, NULL);
+      position = find_position (self, base_id);
     }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
 
-  return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
 }
 
 /**
@@ -969,6 +1007,25 @@ sb_certificates_view_reissue (SbCertificatesView  *self,
 }
 
 /**
+ * sb_certificates_view_search:
+ *
+ * Shows only the rows whose name, lead unit or number contain @text.
+ *
+ * Returns: how many rows are shown
+ */
+guint
+sb_certificates_view_search (SbCertificatesView *self,
+                             const char         *text)
+{
+  g_return_val_if_fail (SB_IS_CERTIFICATES_VIEW (self), 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  gtk_string_filter_set_search (self->filter, text);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+/**
  * sb_certificates_view_verify_file:
  * @status: (out) (optional): the verdict, when the file is a certificate
  *
@@ -1026,7 +1083,8 @@ sb_certificates_view_verify_file (SbCertificatesView   *self,
 /**
  * sb_certificates_view_get_preview_state:
  *
- * Returns: "none" (no certificate), "loading", "preview" or "error"
+ * Returns: "none" (no certificate), "nothing" (no base selected),
+ *   "loading", "preview" or "error"
  */
 const char *
 sb_certificates_view_get_preview_state (SbCertificatesView *self)

@@ -19,6 +19,8 @@ void          sb_certificates_view_set_today       (SbCertificatesView  *self,
 GListModel   *sb_certificates_view_get_items       (SbCertificatesView  *self);
 gboolean      sb_certificates_view_select_base     (SbCertificatesView  *self,
                                                     gint64               base_id);
+guint         sb_certificates_view_search          (SbCertificatesView  *self,
+                                                    const char          *text);
 gboolean      sb_certificates_view_issue           (SbCertificatesView  *self,
                                                     GError             **error);
 gboolean      sb_certificates_view_reissue         (SbCertificatesView  *self,
