@@ -18,6 +18,7 @@
 
 #include "sb-audit.h"
 #include "sb-base-name.h"
+#include "sb-cli-certificates.h"
 #include "sb-credit-code.h"
 #include "sb-date.h"
 #include "sb-deadline-watch.h"
@@ -1014,6 +1015,37 @@ run_audit (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* certificate, certificates, verify: sb-cli-certificates.c */
+
+static SbProgramme *
+open_existing_programme (GError **error)
+{
+  return open_programme (SB_DATABASE_OPEN_FLAGS_NONE, error);
+}
+
+static const SbCliHooks cli_hooks = { open_existing_programme, parse_today };
+
+static int
+run_certificate (int    argc,
+                 char **argv)
+{
+  return sb_cli_run_certificate (&cli_hooks, argc, argv);
+}
+
+static int
+run_certificates (int    argc,
+                  char **argv)
+{
+  return sb_cli_run_certificates (&cli_hooks, argc, argv);
+}
+
+static int
+run_verify (int    argc,
+            char **argv)
+{
+  return sb_cli_run_verify (&cli_hooks, argc, argv);
+}
+
 static const Command commands[] = {
   { "init", "", N_("Create an empty programme database"), run_init, NULL,
     OPTION_DATABASE },
@@ -1039,6 +1071,12 @@ static const Command commands[] = {
     OPTION_DATABASE },
   { "backup", "FILE", N_("Copy the database safely, even while it is in use"), run_backup, NULL,
     OPTION_DATABASE },
+  { "certificate", "ID --output FILE", N_("Write a base’s certificate as PDF (Art. 22)"), run_certificate, sb_cli_certificate_entries,
+    OPTION_DATABASE | OPTION_TODAY },
+  { "certificates", "--all --output-dir DIR | --output FILE", N_("Write every certificate in force as PDF"), run_certificates, sb_cli_certificates_entries,
+    OPTION_DATABASE | OPTION_TODAY },
+  { "verify", "FILE", N_("Check a certificate PDF against the database: valid, void, revoked or forged"), run_verify, NULL,
+    OPTION_DATABASE },
 };
 
 static char *
@@ -1048,7 +1086,7 @@ describe_commands (void)
 
   g_string_append_c (text, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-11s %s\n              %s\n",
+    g_string_append_printf (text, "  %-12s %s\n               %s\n",
                             commands[i].name, commands[i].arguments, _(commands[i].summary));
 
   g_string_append_printf (text, "\n%s\n ", _("Actions for transition:"));
@@ -1059,7 +1097,8 @@ describe_commands (void)
                           _("Output: list and deadlines print tab-separated values with a header "
                             "line, or a JSON array with --format json; show prints text or JSON."),
                           _("Dates are written YYYY-MM-DD."),
-                          _("Exit status: 0 on success, 1 for invalid input, 2 for usage errors."));
+                          _("Exit status: 0 on success, 1 for invalid input, 2 for usage errors; "
+                            "verify exits 3 for a void, 4 for a revoked and 5 for a forged certificate."));
 
   return g_string_free (text, FALSE);
 }

@@ -500,6 +500,75 @@ static const SbAuditedTable audited_by_migration_plans_and_drafts[] = {
   { "plan_budget", "R.base_id", "base_id year source amount", NULL },
 };
 
+/* Migration 6: certificates of established bases (Art. 22).  A certificate row is a
+ * snapshot of what was printed: the names, lead unit, domain and dates as on
+ * the day of issue, so that later changes to the base do not change what an
+ * issued certificate says, and the verification code (an HMAC over exactly
+ * these fields, see sb-certificate.c) can be recomputed.
+ *
+ * Numbers (sb-certificate.c): SXJD-YYYY-NNNN, YYYY the year of issue, NNNN
+ * the order of issue within that year; a number is never reused, not even
+ * after the certificate is void or revoked.
+ *
+ * State: issued, reissued (a replacement for a lost, damaged or corrected
+ * one), void (replaced by a reissue) or revoked (the base was revoked,
+ * Art. 21, 38).  At most one live (issued or reissued) certificate per base. */
+static const char migration_certificates[] =
+  "CREATE TABLE certificates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number TEXT NOT NULL UNIQUE,"
+  "  year INTEGER NOT NULL,"
+  "  serial INTEGER NOT NULL,"
+  "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
+  "  state TEXT NOT NULL CHECK (state IN ('issued', 'reissued', 'void', 'revoked')),"
+  "  issued_date TEXT NOT NULL,"
+  "  closed_date TEXT,"                      /* made void or revoked */
+  "  reason TEXT NOT NULL DEFAULT '',"        /* why it was reissued */
+  "  void_reason TEXT NOT NULL DEFAULT '',"   /* why it is void or revoked */
+  "  replaces_id INTEGER REFERENCES certificates (id),"
+  "  name_zh TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL,"
+  "  lead_unit TEXT NOT NULL,"
+  "  domain_zh TEXT NOT NULL,"
+  "  domain_en TEXT NOT NULL,"
+  "  established_date TEXT NOT NULL,"
+  "  authority_zh TEXT NOT NULL,"
+  "  authority_en TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"                    /* the verification code */
+  "  actor TEXT NOT NULL DEFAULT '',"
+  "  recorded_at TEXT NOT NULL,"
+  "  UNIQUE (year, serial)"
+  ");"
+  "CREATE INDEX certificates_base ON certificates (base_id, id);"
+  "CREATE UNIQUE INDEX certificates_live ON certificates (base_id)"
+  "  WHERE state IN ('issued', 'reissued');"
+  /* A revoked base's certificate is revoked with it, whichever way the
+   * base was revoked (Art. 21 after an extension, Art. 38 after a failed
+   * re-check), and whoever revoked it. */
+  "CREATE TRIGGER certificates_follow_revocation AFTER UPDATE OF state ON bases"
+  "  WHEN NEW.state = 'revoked' AND OLD.state <> 'revoked'"
+  "  BEGIN"
+  "    UPDATE certificates SET state = 'revoked',"
+  "      closed_date = COALESCE (NEW.closed_date, NEW.last_transition_date, date ('now')),"
+  "      void_reason = 'base revoked'"
+  "    WHERE base_id = NEW.id AND state IN ('issued', 'reissued');"
+  "  END;"
+  /* The issuing authority is data: the regulation names it only by its
+   * role (省标准化主管部门, Art. 5); Art. 39 names 省市场监管局. The secret
+   * that keys verification codes is random per database (sqlite3's
+   * randomblob() reads the operating system's random source). */
+  "INSERT INTO settings (key, value) VALUES"
+  "  ('certificate-authority-zh', '山西省市场监督管理局'),"
+  "  ('certificate-authority-en', 'Shanxi Administration for Market Regulation'),"
+  "  ('certificate-secret', lower (hex (randomblob (32))));";
+
+static const SbAuditedTable audited_by_migration_certificates[] = {
+  { "certificates", "R.base_id",
+    "id number year serial base_id state issued_date closed_date reason void_reason"
+    " replaces_id name_zh name_en lead_unit domain_zh domain_en established_date"
+    " authority_zh authority_en code actor", NULL },
+};
+
 typedef struct
 {
   const char           *sql;
@@ -514,6 +583,8 @@ static const Migration migrations[] = {
   { migration_panels, audited_by_migration_panels, G_N_ELEMENTS (audited_by_migration_panels) },
   { migration_plans_and_drafts, audited_by_migration_plans_and_drafts,
     G_N_ELEMENTS (audited_by_migration_plans_and_drafts) },
+  { migration_certificates, audited_by_migration_certificates,
+    G_N_ELEMENTS (audited_by_migration_certificates) },
 };
 
 guint

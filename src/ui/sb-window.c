@@ -14,6 +14,7 @@
 #include "sb-application-wizard.h"
 #include "sb-base.h"
 #include "sb-bases-view.h"
+#include "sb-certificates-view.h"
 #include "sb-dashboard-view.h"
 #include "sb-date.h"
 #include "sb-deadline-watch.h"
@@ -44,6 +45,7 @@ struct _SbWindow
   SbDashboardView      *dashboard_view;
   SbBasesView          *bases_view;
   SbTimelineSection    *timeline_section;
+  SbCertificatesView   *certificates_view;
   AdwStatusPage        *error_page;
 
   GSettings            *settings;   /* NULL when the schema is not installed */
@@ -387,6 +389,8 @@ load_finished (GObject      *object,
   self->watch = g_steal_pointer (&job->watch);
   sb_timeline_section_set_data (self->timeline_section, job->timeline, self->watch);
   attach_timeline (self);
+  sb_certificates_view_set_today (self->certificates_view, &self->today);
+  sb_certificates_view_set_programme (self->certificates_view, self->programme);
 
   if (job->bases->len > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u base", "%u bases", job->bases->len),
@@ -421,6 +425,7 @@ start_load (SbWindow *self,
   /* The worker has the programme to itself: its connection is not shared
    * between threads, so the base pages wait until it comes back. */
   sb_bases_view_set_programme (self->bases_view, NULL);
+  sb_certificates_view_set_programme (self->certificates_view, NULL);
 
   job = g_new0 (LoadJob, 1);
   job->database_path = g_strdup (self->database_path);
@@ -726,6 +731,7 @@ sb_window_class_init (SbWindowClass *klass)
   g_type_ensure (SB_TYPE_DASHBOARD_VIEW);
   g_type_ensure (SB_TYPE_BASES_VIEW);
   g_type_ensure (SB_TYPE_TIMELINE_SECTION);
+  g_type_ensure (SB_TYPE_CERTIFICATES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
@@ -736,6 +742,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, dashboard_view);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, bases_view);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, timeline_section);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, certificates_view);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, domain_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, timeline_base_activated_cb);
@@ -903,4 +910,12 @@ sb_window_show_watch (SbWindow *self)
 
   adw_view_stack_set_visible_child_name (self->view_stack, "timeline");
   sb_timeline_section_focus_watch (self->timeline_section);
+}
+
+SbCertificatesView *
+sb_window_get_certificates_view (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->certificates_view;
 }

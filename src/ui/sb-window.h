@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "sb-bases-view.h"
+#include "sb-certificates-view.h"
 #include "sb-dashboard-view.h"
 #include "sb-timeline-section.h"
 
@@ -25,5 +26,6 @@ SbBasesView     *sb_window_get_bases_view (SbWindow       *self);
 SbTimelineSection *sb_window_get_timeline_section (SbWindow   *self);
 void             sb_window_show_watch     (SbWindow       *self);
 GPtrArray       *sb_window_get_watch      (SbWindow       *self);
+SbCertificatesView *sb_window_get_certificates_view (SbWindow *self);
 
 G_END_DECLS
