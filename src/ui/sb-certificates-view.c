@@ -52,6 +52,7 @@ struct _SbCertificatesView
   GtkSingleSelection   *selection;
   SbProgramme          *programme;
   GDate                 today;
+  gboolean              may_issue;   /* the authority issues (Art. 22) */
   guint                 n_live;
 
   GCancellable         *preview_cancellable;
@@ -113,9 +114,9 @@ sb_certificates_view_update_actions (SbCertificatesView *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "certificates.issue",
-                                 open && item != NULL && !revoked && state == SB_CERTIFICATE_STATE_NONE);
+                                 open && self->may_issue && item != NULL && !revoked && state == SB_CERTIFICATE_STATE_NONE);
   gtk_widget_action_set_enabled (widget, "certificates.reissue",
-                                 open && item != NULL && !revoked
+                                 open && self->may_issue && item != NULL && !revoked
                                  && (state == SB_CERTIFICATE_STATE_ISSUED
                                      || state == SB_CERTIFICATE_STATE_REISSUED));
   gtk_widget_action_set_enabled (widget, "certificates.export", has_certificate && self->chooser == NULL);
@@ -834,6 +835,7 @@ sb_certificates_view_init (SbCertificatesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->may_issue = TRUE;
   g_date_clear (&self->today, 1);
   sb_date_set_today (&self->today);
 
@@ -1105,4 +1107,21 @@ sb_certificates_view_get_preview (SbCertificatesView *self)
   g_return_val_if_fail (SB_IS_CERTIFICATES_VIEW (self), NULL);
 
   return gtk_picture_get_paintable (self->picture);
+}
+
+/**
+ * sb_certificates_view_set_may_issue:
+ *
+ * Whether the person using the view may issue and reissue certificates:
+ * the provincial authority does (Art. 22); everyone may look, export,
+ * print and verify.
+ */
+void
+sb_certificates_view_set_may_issue (SbCertificatesView *self,
+                                    gboolean            may_issue)
+{
+  g_return_if_fail (SB_IS_CERTIFICATES_VIEW (self));
+
+  self->may_issue = !!may_issue;
+  sb_certificates_view_update_actions (self);
 }

@@ -32,4 +32,7 @@ gboolean      sb_certificates_view_verify_file     (SbCertificatesView  *self,
 const char   *sb_certificates_view_get_preview_state (SbCertificatesView *self);
 GdkPaintable *sb_certificates_view_get_preview     (SbCertificatesView  *self);
 
+void                sb_certificates_view_set_may_issue (SbCertificatesView *self,
+                                                       gboolean            may_issue);
+
 G_END_DECLS

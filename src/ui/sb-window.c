@@ -378,6 +378,8 @@ load_finished (GObject      *object,
   self->profile = g_steal_pointer (&job->profile);
   sb_base_page_set_profile (sb_bases_view_get_base_page (self->bases_view), self->profile);
   sb_bases_view_set_acting_role (self->bases_view, self->profile ? (int) self->profile->role : -1);
+  sb_certificates_view_set_may_issue (self->certificates_view,
+                                      self->profile == NULL || self->profile->role == SB_ROLE_AUTHORITY);
 
   g_list_store_splice (self->bases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bases)),
                        job->bases->pdata, job->bases->len);
