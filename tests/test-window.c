@@ -18,6 +18,7 @@
 #include "sb-panel-dialog.h"
 #include "sb-profile-dialog.h"
 #include "sb-score-sheet-dialog.h"
+#include "sb-spot-check-dialog.h"
 #include "sb-step-dialog.h"
 #include "sb-window.h"
 
@@ -662,6 +663,63 @@ test_recommender_inbox (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The authority sees an assessed base's notices and records a spot check. */
+static void
+test_notices_and_spot_check (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SbWindow *window;
+  SbBasePage *page;
+  GtkWindow *dialog;
+  g_autoptr(SbBase) established = NULL;
+  g_autofree char *sql = NULL;
+
+  fill_demo (fixture, 72);
+  window = open_window (fixture);
+  page = sb_bases_view_get_base_page (sb_window_get_bases_view (window));
+  established = first_base_in_state (window, SB_BASE_STATE_ESTABLISHED);
+  show_base (window, established);
+
+  /* Its assessment was notified (Art. 36): a row each, to save or print. */
+  sql = g_strdup_printf ("SELECT title FROM notices WHERE base_id = %" G_GINT64_FORMAT " LIMIT 1",
+                         sb_base_get_id (established));
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    g_autofree char *title = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    g_assert_nonnull (find_descendant (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, title));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.spot-check", NULL));
+  dialog = find_toplevel (SB_TYPE_SPOT_CHECK_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Without findings: refused in words, the dialog stays. */
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record"), "clicked");
+  g_assert_nonnull (find_toplevel (SB_TYPE_SPOT_CHECK_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Findings")),
+                         "标准化台账完整");
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record"), "clicked");
+  g_assert_null (find_toplevel (SB_TYPE_SPOT_CHECK_DIALOG));
+
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM spot_checks WHERE base_id = %" G_GINT64_FORMAT
+                         " AND inspector = '张明' AND findings = '标准化台账完整'",
+                         sb_base_get_id (established));
+  g_assert_cmpint (count_rows (fixture, sql), ==, 1);
+  while (find_descendant (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "On-site check · 2026-11-27") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -691,6 +749,7 @@ main (int    argc,
   g_test_add ("/window/formal-review", Fixture, NULL, fixture_set_up, test_formal_review, fixture_tear_down);
   g_test_add ("/window/annual-report", Fixture, NULL, fixture_set_up, test_annual_report, fixture_tear_down);
   g_test_add ("/window/recommender-inbox", Fixture, NULL, fixture_set_up, test_recommender_inbox, fixture_tear_down);
+  g_test_add ("/window/notices-and-spot-check", Fixture, NULL, fixture_set_up, test_notices_and_spot_check, fixture_tear_down);
   g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
 
   status = g_test_run ();

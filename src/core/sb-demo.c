@@ -17,6 +17,7 @@
 #include "sb-credit-code.h"
 #include "sb-date.h"
 #include "sb-demo.h"
+#include "sb-notice.h"
 #include "sb-profile.h"
 #include "sb-review-panel.h"
 #include "sb-standard-designation.h"
@@ -1264,6 +1265,51 @@ add_panels (Demo     *demo,
   return TRUE;
 }
 
+/* The notices of the assessments among the first 72 bases (Art. 36),
+ * filed on the day of each assessment. */
+static gboolean
+add_notices (SbDatabase  *database,
+             GError     **error)
+{
+  static const char sql[] =
+    "SELECT base_id, year, date FROM assessments WHERE base_id <= 72 ORDER BY base_id, year";
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64) * 3);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sb_database_prepare (database, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate date;
+      gint64 row[3];
+
+      sb_column_get_date (stmt, 2, &date);
+      row[0] = sqlite3_column_int64 (stmt, 0);
+      row[1] = sqlite3_column_int (stmt, 1);
+      row[2] = g_date_get_julian (&date);
+      g_array_append_vals (rows, row, 1);
+    }
+  if (!sb_database_finish_rows (database, stmt, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const gint64 *row = &g_array_index (rows, gint64, 3 * i);
+      g_autoptr(GPtrArray) notices = NULL;
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, row[2]);
+      notices = sb_notice_file_assessment (database, row[0], row[1], &date, error);
+      if (notices == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* One person in each role; the programme opens as the authority's. */
 static gboolean
 add_profiles (SbDatabase  *database,
@@ -1340,7 +1386,8 @@ sb_demo_fill (SbBaseStore  *store,
   for (guint i = 0; i < count && ok; i++)
     ok = play (&demo, i, choose_scenario (&demo, i), error);
   if (ok)
-    ok = add_panels (&demo, error) && add_profiles (database, error);
+    ok = add_panels (&demo, error) && add_notices (database, error)
+         && add_profiles (database, error);
   g_rand_free (demo.rand);
   g_hash_table_unref (demo.units);
   g_free (demo.contact);

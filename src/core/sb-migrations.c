@@ -569,6 +569,35 @@ static const SbAuditedTable audited_by_migration_certificates[] = {
     " authority_zh authority_en code actor", NULL },
 };
 
+/* Migration 7: what the authority sends and finds after an annual
+ * assessment (Art. 36) and on a spot check (Art. 37). */
+static const char migration_notices[] =
+  "CREATE TABLE notices ("
+  "  id INTEGER PRIMARY KEY,"
+  "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"                  /* the assessment's year */
+  "  recipient_id INTEGER NOT NULL REFERENCES organisations (id),"
+  "  issued_date TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  UNIQUE (base_id, year, recipient_id)"
+  ");"
+  "CREATE INDEX notices_base ON notices (base_id);"
+  "CREATE TABLE spot_checks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  method TEXT NOT NULL CHECK (method IN ('on-site', 'documents')),"
+  "  inspector TEXT NOT NULL,"
+  "  findings TEXT NOT NULL"
+  ");"
+  "CREATE INDEX spot_checks_base ON spot_checks (base_id);";
+
+static const SbAuditedTable audited_by_migration_notices[] = {
+  { "notices", "R.base_id", "id base_id year recipient_id issued_date title body", NULL },
+  { "spot_checks", "R.base_id", "id base_id date method inspector findings", NULL },
+};
+
 typedef struct
 {
   const char           *sql;
@@ -585,6 +614,7 @@ static const Migration migrations[] = {
     G_N_ELEMENTS (audited_by_migration_plans_and_drafts) },
   { migration_certificates, audited_by_migration_certificates,
     G_N_ELEMENTS (audited_by_migration_certificates) },
+  { migration_notices, audited_by_migration_notices, G_N_ELEMENTS (audited_by_migration_notices) },
 };
 
 guint

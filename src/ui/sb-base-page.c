@@ -22,11 +22,14 @@
 
 #include "sb-base-details.h"
 #include "sb-base-page.h"
-#include "sb-plan-wizard.h"
 #include "sb-date.h"
 #include "sb-formal-review-dialog.h"
+#include "sb-notice-print.h"
+#include "sb-notice.h"
 #include "sb-panel-dialog.h"
+#include "sb-plan-wizard.h"
 #include "sb-score-sheet-dialog.h"
+#include "sb-spot-check-dialog.h"
 #include "sb-step-dialog.h"
 
 struct _SbBasePage
@@ -59,6 +62,7 @@ struct _SbBasePage
   AdwPreferencesGroup *documents_group;
   AdwPreferencesGroup *reports_group;
   AdwPreferencesGroup *assessments_group;
+  AdwPreferencesGroup *oversight_group;
 
   SbProgramme         *programme;
   gint64               base_id;
@@ -71,6 +75,7 @@ struct _SbBasePage
   GCancellable        *cancellable;  /* documents being opened */
   SbProfile           *profile;      /* who acts; NULL: nobody may take steps */
   GPtrArray           *panels;       /* SbPanel of the base */
+  GPtrArray           *notices;      /* SbNotice of the base */
 };
 
 G_DEFINE_FINAL_TYPE (SbBasePage, sb_base_page, ADW_TYPE_BIN)
@@ -744,6 +749,94 @@ show_reviews (SbBasePage *self)
     add_placeholder (self, self->reviews_group, _("No review panel has been formed for this base"));
 }
 
+static GtkWidget *
+new_icon_button (const char *icon_name,
+                 const char *tooltip,
+                 const char *action_name,
+                 GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+
+  return button;
+}
+
+/* Art. 37 supervises a base from its approval until it is closed. */
+static gboolean
+can_record_spot_check (SbBasePage *self)
+{
+  SbPhase phase = sb_base_state_get_phase (sb_base_get_state (self->base));
+
+  return self->profile != NULL && self->profile->role == SB_ROLE_AUTHORITY
+         && phase != SB_PHASE_APPLYING && phase != SB_PHASE_REVOKED;
+}
+
+static void
+show_oversight (SbBasePage *self)
+{
+  SbDatabase *database = sb_programme_get_database (self->programme);
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any = FALSE;
+
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
+  self->notices = sb_notice_list_for_base (database, self->base_id, &error);
+  if (self->notices == NULL)
+    {
+      add_placeholder (self, self->oversight_group, error->message);
+      self->notices = g_ptr_array_new ();
+      return;
+    }
+
+  for (guint i = 0; i < self->notices->len; i++)
+    {
+      const SbNotice *notice = g_ptr_array_index (self->notices, i);
+      g_autofree char *date = sb_date_format (&notice->issued);
+      /* Translators: who a notice went to, and when */
+      g_autofree char *subtitle = g_strdup_printf (_("To %s · %s"), notice->recipient, date);
+      AdwActionRow *row = add_row (self, self->oversight_group, notice->title, subtitle);
+
+      adw_action_row_add_suffix (row, new_icon_button ("document-save-symbolic", _("Save as PDF"),
+                                                       "base.save-notice",
+                                                       g_variant_new_int64 (notice->id)));
+      adw_action_row_add_suffix (row, new_icon_button ("printer-symbolic", _("Print"),
+                                                       "base.print-notice",
+                                                       g_variant_new_int64 (notice->id)));
+      any = TRUE;
+    }
+
+  checks = sb_spot_check_list_for_base (database, self->base_id, &error);
+  for (guint i = 0; checks != NULL && i < checks->len; i++)
+    {
+      const SbSpotCheck *check = g_ptr_array_index (checks, i);
+      g_autofree char *date = sb_date_format (&check->date);
+      g_autofree char *title = g_strdup_printf ("%s · %s", sb_spot_check_method_get_label (check->method), date);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", check->findings, check->inspector);
+
+      add_row (self, self->oversight_group, title, subtitle);
+      any = TRUE;
+    }
+
+  if (can_record_spot_check (self))
+    {
+      AdwActionRow *row = add_row (self, self->oversight_group, _("Record a spot check"),
+                                   _("On site or by its documents (Art. 37)"));
+
+      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "base.spot-check");
+      any = TRUE;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->oversight_group), any);
+}
+
 static void
 show_standards (SbBasePage *self)
 {
@@ -994,6 +1087,7 @@ load (SbBasePage *self)
   show_documents (self);
   show_reports (self);
   show_assessments (self);
+  show_oversight (self);
 
   set_title (self, name);
   gtk_spinner_set_spinning (self->spinner, FALSE);
@@ -1166,6 +1260,87 @@ score_sheet_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The notice of @id, in a one-page list for the printer or the file. */
+static GPtrArray *
+find_notice (SbBasePage *self,
+             gint64      id)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; self->notices != NULL && i < self->notices->len; i++)
+    if (((SbNotice *) g_ptr_array_index (self->notices, i))->id == id)
+      g_ptr_array_add (found, g_ptr_array_index (self->notices, i));
+
+  return found;
+}
+
+static void
+print_notice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SbBasePage *self = SB_BASE_PAGE (widget);
+  g_autoptr(GPtrArray) notices = find_notice (self, g_variant_get_int64 (parameter));
+
+  if (notices->len > 0)
+    sb_notice_print (GTK_WINDOW (gtk_widget_get_root (widget)), notices);
+}
+
+static void
+notice_saved (SbBasePage *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Notice saved")));
+}
+
+static void
+save_notice_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SbBasePage *self = SB_BASE_PAGE (widget);
+  g_autoptr(GPtrArray) notices = find_notice (self, g_variant_get_int64 (parameter));
+  g_autoptr(GPtrArray) copies = NULL;
+
+  if (notices->len == 0)
+    return;
+
+  /* The chooser outlives this page's list when the page reloads. */
+  copies = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_notice_free);
+  for (guint i = 0; i < notices->len; i++)
+    {
+      const SbNotice *notice = g_ptr_array_index (notices, i);
+      SbNotice *copy = g_new0 (SbNotice, 1);
+
+      *copy = *notice;
+      copy->recipient = g_strdup (notice->recipient);
+      copy->title = g_strdup (notice->title);
+      copy->body = g_strdup (notice->body);
+      copy->authority = g_strdup (notice->authority);
+      g_ptr_array_add (copies, copy);
+    }
+  sb_notice_save (GTK_WINDOW (gtk_widget_get_root (widget)), copies,
+                  G_CALLBACK (notice_saved), self);
+}
+
+static void
+spot_check_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SbBasePage *self = SB_BASE_PAGE (widget);
+  SbSpotCheckDialog *dialog;
+
+  if (self->base == NULL || self->programme == NULL || !can_record_spot_check (self))
+    return;
+
+  dialog = sb_spot_check_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                     sb_programme_get_database (self->programme),
+                                     self->base_id, self->title, self->profile->name, &self->today);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (reviews_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 copy_text_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1242,6 +1417,7 @@ sb_base_page_dispose (GObject *object)
   g_clear_object (&self->programme);
   g_clear_pointer (&self->profile, sb_profile_free);
   g_clear_pointer (&self->panels, g_ptr_array_unref);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_object (&self->base);
   g_clear_pointer (&self->details, sb_base_details_free);
   g_ptr_array_set_size (self->rows, 0);
@@ -1386,10 +1562,14 @@ sb_base_page_class_init (SbBasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, documents_group);
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, reports_group);
   gtk_widget_class_bind_template_child (widget_class, SbBasePage, assessments_group);
+  gtk_widget_class_bind_template_child (widget_class, SbBasePage, oversight_group);
 
   gtk_widget_class_install_action (widget_class, "base.take-step", "i", take_step_action);
   gtk_widget_class_install_action (widget_class, "base.copy-text", "s", copy_text_action);
   gtk_widget_class_install_action (widget_class, "base.form-panel", "i", form_panel_action);
+  gtk_widget_class_install_action (widget_class, "base.print-notice", "x", print_notice_action);
+  gtk_widget_class_install_action (widget_class, "base.save-notice", "x", save_notice_action);
+  gtk_widget_class_install_action (widget_class, "base.spot-check", NULL, spot_check_action);
   gtk_widget_class_install_action (widget_class, "base.score-sheet", "(xx)", score_sheet_action);
   gtk_widget_class_install_action (widget_class, "base.open-document", "x", open_document_action);
 }

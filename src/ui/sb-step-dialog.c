@@ -3,7 +3,8 @@
  * Asks for what the step needs (its date; a reason for returns, refusals
  * and failures; a length for approvals and extensions; a year for annual
  * steps; a rectification deadline; an annual report's figures) and records
- * it as the current profile, in one transaction.
+ * it as the current profile, in one transaction; an annual assessment's
+ * scores also file its notices (Art. 36).
  * The core judges it: a refusal is shown with its article and the dialog
  * keeps what was typed, so nothing is lost.
  */
@@ -14,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "sb-date.h"
+#include "sb-notice.h"
+#include "sb-review-panel.h"
 #include "sb-standard-designation.h"
 #include "sb-step-dialog.h"
 
@@ -33,6 +36,7 @@ struct _SbStepDialog
   AdwEntryRow         *deadline_row;
   AdwEntryRow         *note_row;
   AdwPreferencesGroup *figures_group;
+  AdwPreferencesGroup *scores_group;
   GtkLabel            *error_label;
   GtkLabel            *actor_label;
   GtkButton           *record_button;
@@ -43,6 +47,7 @@ struct _SbStepDialog
   SbProfile           *profile;
   GDate                today;
   GtkSpinButton       *figures[N_FIGURES];   /* annual reports only */
+  GtkSpinButton       *scores[3];            /* annual assessments only */
 };
 
 G_DEFINE_FINAL_TYPE (SbStepDialog, sb_step_dialog, ADW_TYPE_WINDOW)
@@ -161,6 +166,19 @@ record_step (SbStepDialog               *self,
       if (!sb_base_store_set_annual_figures (store, self->base_id, request->year, &figures, error))
         goto failed;
     }
+  if (self->action == SB_ACTION_PASS_ASSESSMENT || self->action == SB_ACTION_FAIL_ASSESSMENT)
+    {
+      g_autoptr(GPtrArray) notices = NULL;
+
+      if (!sb_base_store_set_assessment_scores (store, self->base_id, request->year,
+                                                gtk_spin_button_get_value (self->scores[0]),
+                                                gtk_spin_button_get_value (self->scores[1]),
+                                                gtk_spin_button_get_value (self->scores[2]),
+                                                error)
+          || (notices = sb_notice_file_assessment (database, self->base_id, request->year,
+                                                   &request->date, error)) == NULL)
+        goto failed;
+    }
 
   return sb_database_commit (database, error);
 
@@ -246,6 +264,7 @@ sb_step_dialog_class_init (SbStepDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, figures_group);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, scores_group);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, actor_label);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, record_button);
@@ -292,6 +311,36 @@ add_figure_rows (SbStepDialog *self)
     add_figure_row (self, SB_N_STANDARD_LEVELS + i, g_dgettext (GETTEXT_PACKAGE, figure_labels[i]));
 
   gtk_widget_set_visible (GTK_WIDGET (self->figures_group), TRUE);
+}
+
+/* The three areas of Art. 36, each scored out of 100 as the assessments
+ * table keeps them (the panel's sheets weigh them 40/30/30). */
+static void
+add_score_rows (SbStepDialog *self)
+{
+  guint n_criteria;
+  const SbCriterion *rubric = sb_panel_kind_get_rubric (SB_PANEL_KIND_ANNUAL, &n_criteria);
+
+  g_assert (n_criteria == G_N_ELEMENTS (self->scores));
+  for (guint i = 0; i < n_criteria; i++)
+    {
+      const char *title = g_dgettext (GETTEXT_PACKAGE, rubric[i].label);
+      g_autofree char *range = g_strdup_printf (_("0 to %.0f points"), 100.0);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 0.5);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), range);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (self->scores_group, row);
+      self->scores[i] = GTK_SPIN_BUTTON (spin);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->scores_group), TRUE);
 }
 
 /* For tests: what typing into one of the figures does. */
@@ -376,6 +425,8 @@ sb_step_dialog_new (GtkWindow       *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), action == SB_ACTION_FAIL_ASSESSMENT);
   if (action == SB_ACTION_SUBMIT_ANNUAL_REPORT)
     add_figure_rows (self);
+  if (action == SB_ACTION_PASS_ASSESSMENT || action == SB_ACTION_FAIL_ASSESSMENT)
+    add_score_rows (self);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row),
                                  sb_action_needs_reason (action) ? _("Reason (required)")
