@@ -298,8 +298,36 @@ static const char migration_1[] =
   "  ('annual-report-due', '03-31'),"            /* of the next year */
   "  ('annual-assessment-due', '06-30');";
 
+/* Reviewers' annotations on stored PDFs (issue 6): each row is one mark,
+ * recorded against the review it belongs to (none for a document opened
+ * outside a review), on the original document, with the annotated copy
+ * that holds it.  Geometry is in PDF points from the page's top-left
+ * corner; "geometry" holds the lines of marked text or the ink strokes. */
+static const char migration_annotations[] =
+  "CREATE TABLE annotations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  review_id INTEGER REFERENCES reviews (id) ON DELETE CASCADE,"
+  "  annotated_document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('highlight', 'underline', 'note',"
+  "    'free_text', 'ink')),"
+  "  page INTEGER NOT NULL CHECK (page >= 0),"
+  "  x1 REAL NOT NULL,"
+  "  y1 REAL NOT NULL,"
+  "  x2 REAL NOT NULL,"
+  "  y2 REAL NOT NULL,"
+  "  geometry TEXT NOT NULL DEFAULT '',"
+  "  colour TEXT NOT NULL,"                  /* #rrggbb */
+  "  author TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"              /* ISO 8601 */
+  "  contents TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX annotations_document ON annotations (document_id, review_id);"
+  "CREATE INDEX annotations_review ON annotations (review_id);";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_annotations,
 };
 
 guint
