@@ -318,6 +318,16 @@ test_annotations_round_trip (Fixture       *fixture,
   g_assert_true (sb_annotation_pdf_write (bytes, "good.pdf", NULL, annotations, output, &error));
   g_assert_no_error (error);
 
+  /* To look at it: SB_TEST_PDF_KEEP=/tmp/annotated.pdf */
+  if (g_getenv ("SB_TEST_PDF_KEEP") != NULL)
+    {
+      g_autofree char *copy = NULL;
+      gsize copy_length;
+
+      g_assert_true (g_file_get_contents (output, &copy, &copy_length, NULL));
+      sb_test_pdf_write_bytes (g_getenv ("SB_TEST_PDF_KEEP"), copy, copy_length);
+    }
+
   /* The original is untouched. */
   g_assert_true (g_file_get_contents (fixture->good, &original_after, &after_length, NULL));
   g_assert_cmpmem (original_before, before_length, original_after, after_length);

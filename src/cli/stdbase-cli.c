@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sb-base-name.h"
+#include "sb-cli-pdf.h"
 #include "sb-credit-code.h"
 #include "sb-date.h"
 #include "sb-deadline-watch.h"
@@ -913,6 +914,15 @@ run_validate (int    argc,
   return fail (EXIT_USAGE, _("Usage: stdbase-cli validate uscc CODE | validate standard DESIGNATION"));
 }
 
+/* pdf: sb-cli-pdf.c */
+
+static int
+run_pdf (int    argc,
+         char **argv)
+{
+  return sb_cli_pdf_run (argc, argv, format_text);
+}
+
 /* calendar, backup */
 
 static int
@@ -977,6 +987,9 @@ static const Command commands[] = {
     OPTION_DATABASE },
   { "backup", "FILE", N_("Copy the database safely, even while it is in use"), run_backup, NULL,
     OPTION_DATABASE },
+  { "pdf", "info|annotations FILE | render FILE --page N [--scale S] --output PNG",
+    N_("Describe a PDF, render one of its pages, or list its annotations"), run_pdf, sb_cli_pdf_entries,
+    OPTION_FORMAT },
 };
 
 static char *
