@@ -105,6 +105,89 @@ sb_annotation_store_ensure_review (SbDatabase    *database,
 }
 
 /**
+ * sb_annotation_store_find_latest_review:
+ * @kind: (out) (optional): the review's kind
+ *
+ * The review by @reviewer that annotations on @document_id were last
+ * recorded against.
+ *
+ * Returns: its id, or 0 if there is none
+ */
+gint64
+sb_annotation_store_find_latest_review (SbDatabase   *database,
+                                        gint64        document_id,
+                                        const char   *reviewer,
+                                        SbReviewKind *kind)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SB_IS_DATABASE (database), 0);
+
+  stmt = sb_database_prepare (database,
+                              "SELECT r.id, r.kind FROM annotations a JOIN reviews r ON r.id = a.review_id"
+                              " WHERE a.document_id = ? AND r.reviewer = ? ORDER BY a.id DESC LIMIT 1",
+                              NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_text (stmt, 2, reviewer, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      for (guint i = 0; kind != NULL && i < SB_N_REVIEW_KINDS; i++)
+        {
+          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), review_kinds[i].name) == 0)
+            *kind = i;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/**
+ * sb_annotation_store_suggest_review_kind:
+ *
+ * The review a base's documents are most likely read for, from where the
+ * base stands: formal review until it passes (Art. 14), then the experts'
+ * (Art. 15), the mid-term evaluation while it prepares (Art. 19), and the
+ * acceptance evaluation after (Art. 20).
+ */
+SbReviewKind
+sb_annotation_store_suggest_review_kind (SbDatabase *database,
+                                         gint64      base_id)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *state = NULL;
+  gboolean midterm_done = FALSE;
+
+  g_return_val_if_fail (SB_IS_DATABASE (database), SB_REVIEW_FORMAL);
+
+  stmt = sb_database_prepare (database, "SELECT state, midterm_evaluated_date FROM bases WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return SB_REVIEW_FORMAL;
+  sqlite3_bind_int64 (stmt, 1, base_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      state = sb_column_dup_text (stmt, 0);
+      midterm_done = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+    }
+  sqlite3_reset (stmt);
+
+  if (state == NULL || g_str_equal (state, "draft") || g_str_equal (state, "submitted")
+      || g_str_equal (state, "returned") || g_str_equal (state, "recommended"))
+    return SB_REVIEW_FORMAL;
+  if (g_str_equal (state, "formally-reviewed") || g_str_equal (state, "expert-reviewed")
+      || g_str_equal (state, "rejected"))
+    return SB_REVIEW_EXPERT;
+  if ((g_str_equal (state, "preparing") || g_str_equal (state, "constructing")) && !midterm_done)
+    return SB_REVIEW_MIDTERM;
+
+  return SB_REVIEW_ACCEPTANCE;
+}
+
+/**
  * sb_annotation_store_get_document_base:
  *
  * Returns: the base @document_id belongs to, or 0

@@ -25,6 +25,13 @@ gint64      sb_annotation_store_ensure_review (SbDatabase   *database,
                                                const GDate  *date,
                                                GError      **error);
 
+gint64      sb_annotation_store_find_latest_review (SbDatabase   *database,
+                                                    gint64        document_id,
+                                                    const char   *reviewer,
+                                                    SbReviewKind *kind);
+SbReviewKind sb_annotation_store_suggest_review_kind (SbDatabase *database,
+                                                     gint64      base_id);
+
 gint64      sb_annotation_store_save      (SbDatabase    *database,
                                            gint64         document_id,
                                            gint64         review_id,
