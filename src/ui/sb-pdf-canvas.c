@@ -70,6 +70,8 @@ struct _SbPdfCanvas
 
   SbAnnotation    *selected;          /* (nullable) (transfer none) */
 
+  guint            pages_drawn;       /* for benchmarks: pages drawn, */
+  guint            pages_blank;       /* and those drawn before their texture came */
   gboolean         allocating;
   int              pending_page;      /* to scroll to once laid out, or -1 */
   gboolean         zoom_changed;      /* while allocating: notify afterwards */
@@ -107,6 +109,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+free_hits (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
 
 /* Layout */
 
@@ -604,6 +613,8 @@ sb_pdf_canvas_snapshot (GtkWidget   *widget,
   SbPdfCanvas *self = SB_PDF_CANVAS (widget);
   GdkRGBA white = { 1, 1, 1, 1 };
   GdkRGBA shade = { 0, 0, 0, 0.25 };
+  GtkNative *native = gtk_widget_get_native (widget);
+  gboolean cairo_renderer = native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
   int first, last;
 
   if (self->n_pages == 0)
@@ -614,8 +625,11 @@ sb_pdf_canvas_snapshot (GtkWidget   *widget,
     {
       double x = page_left (self, page) - offset_x (self);
       double y = self->tops[page] - offset_y (self);
-      double w = round (self->widths[page] * scale (self));
-      double h = round (self->heights[page] * scale (self));
+      /* The size sb_pdf_render_page() gives, so that the texture is copied
+       * pixel for pixel rather than scaled. */
+      double factor = gtk_widget_get_scale_factor (widget);
+      double w = MAX (1, ceil (self->widths[page] * render_scale (self))) / factor;
+      double h = MAX (1, ceil (self->heights[page] * render_scale (self))) / factor;
       graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, w, h);
       graphene_rect_t frame = GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2);
       GdkTexture *texture;
@@ -623,10 +637,28 @@ sb_pdf_canvas_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &shade, &frame);
       gtk_snapshot_append_color (snapshot, &white, &bounds);
       texture = sb_pdf_renderer_lookup (self->renderer, page, render_scale (self));
+      self->pages_drawn++;
       if (texture == NULL)
-        texture = sb_pdf_renderer_lookup_any (self->renderer, page);
-      if (texture != NULL)
-        gtk_snapshot_append_texture (snapshot, texture, &bounds);
+        {
+          self->pages_blank++;
+          texture = sb_pdf_renderer_lookup_any (self->renderer, page);
+        }
+      if (texture != NULL && cairo_renderer)
+        {
+          cairo_surface_t *surface = sb_pdf_renderer_get_surface (texture);
+          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+          cairo_translate (cr, x, y);
+          cairo_scale (cr, w / cairo_image_surface_get_width (surface),
+                       h / cairo_image_surface_get_height (surface));
+          cairo_set_source_surface (cr, surface, 0, 0);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+        }
+      else if (texture != NULL)
+        {
+          gtk_snapshot_append_texture (snapshot, texture, &bounds);
+        }
 
       if (page_has_overlay (self, page))
         {
@@ -1509,7 +1541,7 @@ sb_pdf_canvas_add_hits (SbPdfCanvas *self,
 
   if (self->hits == NULL)
     {
-      self->hits = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      self->hits = g_ptr_array_new_with_free_func (free_hits);
       g_ptr_array_set_size (self->hits, self->n_pages);
     }
   g_clear_pointer (&g_ptr_array_index (self->hits, page), g_array_unref);
@@ -1601,4 +1633,20 @@ sb_pdf_canvas_next_hit (SbPdfCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   return TRUE;
+}
+
+/**
+ * sb_pdf_canvas_get_draw_counts:
+ * @drawn: (out): pages drawn since the document was set
+ * @blank: (out): of those, pages not rendered yet at the zoom shown
+ */
+void
+sb_pdf_canvas_get_draw_counts (SbPdfCanvas *self,
+                               guint       *drawn,
+                               guint       *blank)
+{
+  g_return_if_fail (SB_IS_PDF_CANVAS (self));
+
+  *drawn = self->pages_drawn;
+  *blank = self->pages_blank;
 }

@@ -88,5 +88,8 @@ gboolean       sb_pdf_canvas_widget_to_page     (SbPdfCanvas     *self,
                                                  int             *page,
                                                  double          *x,
                                                  double          *y);
+void           sb_pdf_canvas_get_draw_counts    (SbPdfCanvas     *self,
+                                                 guint           *drawn,
+                                                 guint           *blank);
 
 G_END_DECLS

@@ -72,6 +72,7 @@ typedef struct
   int        page;
   double     scale;
   GBytes    *pixels;
+  cairo_surface_t *surface;   /* (transfer none): what @pixels holds */
   int        width, height, stride;
   GArray    *hits;            /* search results, or NULL */
   guint      generation;
@@ -169,6 +170,10 @@ deliver (gpointer data)
       entry->page = result->page;
       entry->texture = gdk_memory_texture_new (result->width, result->height,
                                                GDK_MEMORY_DEFAULT, result->pixels, result->stride);
+      /* The same pixels, for drawing with Cairo; see sb_pdf_renderer_get_surface(). */
+      g_object_set_data_full (G_OBJECT (entry->texture), "sb-surface",
+                              cairo_surface_reference (result->surface),
+                              (GDestroyNotify) cairo_surface_destroy);
       entry->size = g_bytes_get_size (result->pixels);
       entry->link.data = entry;
       g_hash_table_replace (self->cache, entry->key, entry);
@@ -229,6 +234,7 @@ render_job (Shared          *shared,
   result->width = cairo_image_surface_get_width (surface);
   result->height = cairo_image_surface_get_height (surface);
   result->stride = cairo_image_surface_get_stride (surface);
+  result->surface = surface;
   result->pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                                (gsize) result->stride * result->height,
                                                surface_destroy, surface);
@@ -601,4 +607,22 @@ sb_pdf_renderer_get_cache_size (SbPdfRenderer *self)
   g_return_val_if_fail (SB_IS_PDF_RENDERER (self), 0);
 
   return self->cache_size;
+}
+
+/**
+ * sb_pdf_renderer_get_surface:
+ * @texture: a texture from this renderer
+ *
+ * The image surface that holds @texture's pixels.  GTK's Cairo renderer
+ * converts a texture's pixels each time it draws it, while it copies an
+ * image surface as it is: with that renderer, draw this instead.
+ *
+ * Returns: (transfer none): the surface
+ */
+cairo_surface_t *
+sb_pdf_renderer_get_surface (GdkTexture *texture)
+{
+  g_return_val_if_fail (GDK_IS_TEXTURE (texture), NULL);
+
+  return g_object_get_data (G_OBJECT (texture), "sb-surface");
 }

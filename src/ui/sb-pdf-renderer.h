@@ -33,5 +33,6 @@ void           sb_pdf_renderer_search         (SbPdfRenderer *self,
                                                const char    *text);
 guint          sb_pdf_renderer_get_pending    (SbPdfRenderer *self);
 gsize          sb_pdf_renderer_get_cache_size (SbPdfRenderer *self);
+cairo_surface_t *sb_pdf_renderer_get_surface  (GdkTexture    *texture);
 
 G_END_DECLS
