@@ -27,7 +27,7 @@ GOptionEntry sb_cli_pdf_entries[] = {
   { "page", 0, 0, G_OPTION_ARG_INT, &pdf_page,
     N_("The page to render, from 1"), N_("N") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &pdf_scale,
-    N_("Pixels per point: 1 renders at 72 dots per inch (default 1)"), N_("S") },
+    N_("Pixels per point: 1 renders at 72 dots per inch (default 1)"), N_("SCALE") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &pdf_output,
     N_("The PNG file to write"), N_("FILE") },
   { "password", 0, 0, G_OPTION_ARG_STRING, &pdf_password,
@@ -172,7 +172,8 @@ run_annotations (PopplerDocument *document,
     {
       SbAnnotation *annotation = g_ptr_array_index (annotations, i);
       g_autofree char *colour = sb_annotation_dup_colour (annotation);
-      g_autofree char *date = g_date_time_format_iso8601 (annotation->date);
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (annotation->date);
+      g_autofree char *date = g_date_time_format_iso8601 (utc);
       g_autofree char *page = g_strdup_printf ("%d", annotation->page + 1);
       g_autofree char *x1 = format_number (annotation->area.x1);
       g_autofree char *y1 = format_number (annotation->area.y1);

@@ -459,7 +459,11 @@ append_free_text (Update             *update,
   if (*font == 0)
     *font = append_font (update);
 
-  /* The appearance: a thin frame and the words, in the annotation's colour. */
+  /* The appearance: on white, a thin frame and the words, in the
+   * annotation's colour. */
+  g_string_append (ap, "1 1 1 rg ");
+  append_reals (ap, 4, x1, bottom, x2 - x1, top - bottom);
+  g_string_append (ap, " re f\n");
   append_reals (ap, 3, annotation->red, annotation->green, annotation->blue);
   g_string_append (ap, " RG ");
   append_reals (ap, 3, annotation->red, annotation->green, annotation->blue);

@@ -462,6 +462,10 @@ draw_annotation (SbPdfCanvas        *self,
         PangoFontDescription *font = pango_font_description_from_string ("Sans 12px");
         double width = annotation->area.x2 - annotation->area.x1;
 
+        cairo_set_source_rgba (cr, 1, 1, 1, 1);
+        cairo_rectangle (cr, annotation->area.x1, annotation->area.y1,
+                         width, annotation->area.y2 - annotation->area.y1);
+        cairo_fill (cr);
         set_colour (cr, annotation, 1);
         cairo_set_line_width (cr, 0.75);
         cairo_rectangle (cr, annotation->area.x1 + 0.375, annotation->area.y1 + 0.375,

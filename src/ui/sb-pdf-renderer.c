@@ -553,10 +553,30 @@ sb_pdf_renderer_want_thumbnail (SbPdfRenderer *self,
     {
       /* Thumbnails shown last are wanted first. */
       g_array_prepend_val (self->shared->thumbnails, job);
-      if (self->shared->thumbnails->len > 64)
-        g_array_set_size (self->shared->thumbnails, 64);
     }
   g_cond_signal (&self->shared->cond);
+  g_mutex_unlock (&self->shared->mutex);
+}
+
+/* A thumbnail no longer shown is no longer wanted. */
+void
+sb_pdf_renderer_unwant_thumbnail (SbPdfRenderer *self,
+                                  int            page,
+                                  double         scale)
+{
+  g_return_if_fail (SB_IS_PDF_RENDERER (self));
+
+  g_mutex_lock (&self->shared->mutex);
+  for (guint i = 0; i < self->shared->thumbnails->len; i++)
+    {
+      Job *job = &g_array_index (self->shared->thumbnails, Job, i);
+
+      if (job->page == page && fabs (job->scale - scale) < 0.0005)
+        {
+          g_array_remove_index (self->shared->thumbnails, i);
+          break;
+        }
+    }
   g_mutex_unlock (&self->shared->mutex);
 }
 

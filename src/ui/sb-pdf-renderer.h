@@ -29,6 +29,9 @@ void           sb_pdf_renderer_want_pages     (SbPdfRenderer *self,
 void           sb_pdf_renderer_want_thumbnail (SbPdfRenderer *self,
                                                int            page,
                                                double         scale);
+void           sb_pdf_renderer_unwant_thumbnail (SbPdfRenderer *self,
+                                                 int            page,
+                                                 double         scale);
 void           sb_pdf_renderer_search         (SbPdfRenderer *self,
                                                const char    *text);
 guint          sb_pdf_renderer_get_pending    (SbPdfRenderer *self);

@@ -283,6 +283,8 @@ thumbnail_unbind_cb (GtkSignalListItemFactory *factory,
 {
   int page = gtk_list_item_get_position (item);
 
+  if (self->renderer != NULL)
+    sb_pdf_renderer_unwant_thumbnail (self->renderer, page, self->thumbnail_scale);
   if (self->thumbnails != NULL && g_hash_table_lookup (self->thumbnails, GINT_TO_POINTER (page)) == thumbnail_picture (item))
     g_hash_table_remove (self->thumbnails, GINT_TO_POINTER (page));
 }
@@ -377,7 +379,7 @@ move_to_hit (SbPdfWindow *self,
       g_autofree char *text = NULL;
 
       /* Translators: the search hit shown, out of how many */
-      text = g_strdup_printf (_("%u of %u"), position, n);
+      text = g_strdup_printf (_("Match %u of %u"), position, n);
       set_search_status (self, text);
     }
 }
@@ -710,7 +712,18 @@ colour_set_cb (SbPdfWindow *self)
 static void
 page_changed_cb (SbPdfWindow *self)
 {
-  g_autofree char *text = g_strdup_printf ("%d", sb_pdf_canvas_get_page (self->canvas) + 1);
+  int page = sb_pdf_canvas_get_page (self->canvas);
+  g_autofree char *text = g_strdup_printf ("%d", page + 1);
+  GtkSelectionModel *selection = gtk_list_view_get_model (self->thumbnails_view);
+
+  /* The thumbnail of the page shown is selected, and in sight. */
+  if (GTK_IS_SINGLE_SELECTION (selection)
+      && gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)) != (guint) page)
+    {
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), page);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->thumbnails_view)))
+        gtk_widget_activate_action (GTK_WIDGET (self->thumbnails_view), "list.scroll-to-item", "u", page);
+    }
 
   if (!gtk_widget_has_focus (GTK_WIDGET (self->page_entry))
       && gtk_widget_get_focus_child (GTK_WIDGET (self->page_entry)) == NULL)
@@ -881,7 +894,8 @@ show_document (SbPdfWindow *self)
   g_signal_connect (factory, "setup", G_CALLBACK (thumbnail_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (thumbnail_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (thumbnail_unbind_cb), self);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->pages_model))));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->pages_model))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
   gtk_list_view_set_factory (self->thumbnails_view, factory);
   gtk_list_view_set_model (self->thumbnails_view, selection);
 
