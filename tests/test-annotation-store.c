@@ -146,6 +146,8 @@ test_save_and_load (Fixture       *fixture,
   g_assert_true (g_file_get_contents (fixture->original, &original_after, &after, NULL));
   g_assert_cmpmem (original_before, before, original_after, after);
   g_assert_cmpint (sb_annotation_store_get_document_base (fixture->database, annotated_id), ==, fixture->base_id);
+  g_assert_cmpint (sb_annotation_store_find_original (fixture->database, annotated_id), ==, fixture->document_id);
+  g_assert_cmpint (sb_annotation_store_find_original (fixture->database, fixture->document_id), ==, 0);
   g_assert_cmpint (count (fixture->database, "SELECT count(*) FROM documents WHERE kind = 'annotated'"), ==, 1);
   g_assert_cmpint (count (fixture->database,
                           "SELECT count(*) FROM documents WHERE file_name = 'application (annotated).pdf'"), ==, 1);

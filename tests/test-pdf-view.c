@@ -215,6 +215,12 @@ test_navigate_search_highlight (Fixture       *fixture,
   g_assert_cmpuint (annotations->len, ==, 1);
   g_assert_cmpint (((SbAnnotation *) g_ptr_array_index (annotations, 0))->kind, ==, SB_ANNOTATION_HIGHLIGHT);
   close_window (window);
+
+  /* So does opening the annotated copy: it opens as the original. */
+  window = open_window (fixture->db_path, count (fixture->db_path, "SELECT id FROM documents WHERE kind = 'annotated'"), NULL);
+  g_assert_cmpint (sb_pdf_window_get_document_id (window), ==, fixture->document_id);
+  g_assert_cmpuint (sb_pdf_window_get_annotations (window)->len, ==, 1);
+  close_window (window);
 }
 
 static void

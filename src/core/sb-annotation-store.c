@@ -188,6 +188,34 @@ sb_annotation_store_suggest_review_kind (SbDatabase *database,
 }
 
 /**
+ * sb_annotation_store_find_original:
+ *
+ * Returns: the document whose annotations @annotated_document_id holds,
+ *   while they are still recorded, or 0
+ */
+gint64
+sb_annotation_store_find_original (SbDatabase *database,
+                                   gint64      annotated_document_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 original = 0;
+
+  g_return_val_if_fail (SB_IS_DATABASE (database), 0);
+
+  stmt = sb_database_prepare (database,
+                              "SELECT document_id FROM annotations WHERE annotated_document_id = ?"
+                              " AND document_id != annotated_document_id LIMIT 1", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, annotated_document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    original = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return original;
+}
+
+/**
  * sb_annotation_store_get_document_base:
  *
  * Returns: the base @document_id belongs to, or 0

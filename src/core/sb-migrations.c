@@ -323,7 +323,8 @@ static const char migration_annotations[] =
   "  contents TEXT NOT NULL DEFAULT ''"
   ");"
   "CREATE INDEX annotations_document ON annotations (document_id, review_id);"
-  "CREATE INDEX annotations_review ON annotations (review_id);";
+  "CREATE INDEX annotations_review ON annotations (review_id);"
+  "CREATE INDEX annotations_annotated ON annotations (annotated_document_id);";
 
 static const char * const migrations[] = {
   migration_1,

@@ -926,6 +926,72 @@ scroll_cb (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SbPdfCanvas           *self)
+{
+  GtkAdjustment *v = self->vadjustment;
+  GtkAdjustment *h = self->hadjustment;
+  double page = v != NULL ? gtk_adjustment_get_page_size (v) * 0.9 : 0;
+
+  if (v == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) - 40);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + 40);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (h != NULL)
+        gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) - 40);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (h != NULL)
+        gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + 40);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) - page);
+      return TRUE;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_space:
+      gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + ((state & GDK_SHIFT_MASK) ? -page : page));
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      gtk_adjustment_set_value (v, 0);
+      return TRUE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (self->selection_page >= 0 || self->selected != NULL)
+        {
+          set_selection (self, -1, NULL);
+          self->selected = NULL;
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, NULL);
+          return TRUE;
+        }
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Adjustments */
 
 static void
@@ -1179,6 +1245,7 @@ sb_pdf_canvas_init (SbPdfCanvas *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *keys;
 
   self->zoom = 1.0;
   self->zoom_mode = SB_PDF_ZOOM_FIT_WIDTH;
@@ -1199,6 +1266,9 @@ sb_pdf_canvas_init (SbPdfCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 /* Public API */

@@ -1258,7 +1258,14 @@ sb_pdf_window_set_property (GObject      *object,
         {
           self->tool = g_value_get_int (value);
           if (self->canvas != NULL)
-            sb_pdf_canvas_set_tool (self->canvas, self->tool);
+            {
+              /* Text already selected is marked at once. */
+              if (self->tool == SB_PDF_TOOL_HIGHLIGHT)
+                sb_pdf_canvas_annotate_selection (self->canvas, SB_ANNOTATION_HIGHLIGHT);
+              else if (self->tool == SB_PDF_TOOL_UNDERLINE)
+                sb_pdf_canvas_annotate_selection (self->canvas, SB_ANNOTATION_UNDERLINE);
+              sb_pdf_canvas_set_tool (self->canvas, self->tool);
+            }
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1441,7 +1448,18 @@ sb_pdf_window_new (GtkApplication *application,
 
       if (ensure_database (self, &error))
         {
-          sqlite3_stmt *stmt = sb_database_prepare (self->database,
+          /* An annotated copy opens as its original with the annotations,
+           * which can then be edited: the copy is only their print. */
+          gint64 original = sb_annotation_store_find_original (self->database, document_id);
+          sqlite3_stmt *stmt;
+
+          if (original > 0)
+            {
+              self->document_id = document_id = original;
+              toast (self, _("Showing the original document with the annotations, ready to edit"));
+            }
+
+          stmt = sb_database_prepare (self->database,
                                                     "SELECT file_name FROM documents WHERE id = ?", NULL);
 
           if (stmt != NULL)
