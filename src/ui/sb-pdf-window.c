@@ -50,6 +50,7 @@ struct _SbPdfWindow
   GtkStack          *stack;
   GtkSpinner        *spinner;
   AdwStatusPage     *error_page;
+  GtkWidget         *unlock_button;
   GtkColorButton    *colour_button;
   GtkLabel          *author_label;
   GtkWidget         *sidebar;
@@ -115,7 +116,25 @@ static void
 set_state (SbPdfWindow *self,
            const char  *state)
 {
+  gboolean locked = g_str_equal (state, "password");
+
   self->state = state;
+  /* A protected document waits for its password behind a locked page. */
+  gtk_widget_set_visible (self->unlock_button, locked);
+  if (locked)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is protected by a password"), self->display_name);
+
+      adw_status_page_set_icon_name (self->error_page, "system-lock-screen-symbolic");
+      adw_status_page_set_title (self->error_page, _("Password Required"));
+      adw_status_page_set_description (self->error_page, message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else if (g_str_equal (state, "error"))
+    {
+      adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->error_page, _("The Document Cannot Be Shown"));
+    }
   if (g_str_equal (state, "loading") || g_str_equal (state, "error") || g_str_equal (state, "document"))
     gtk_stack_set_visible_child_name (self->stack, state);
   gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
@@ -777,12 +796,7 @@ password_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  {
-    g_autofree char *message = g_strdup_printf (_("“%s” is protected by a password"), self->display_name);
-
-    adw_status_page_set_description (self->error_page, message);
-    set_state (self, "error");
-  }
+  set_state (self, "password");
 }
 
 static void
@@ -814,7 +828,7 @@ ask_password (SbPdfWindow *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
   self->password_dialog = GTK_WINDOW (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->password_dialog);
-  self->state = "password";
+  set_state (self, "password");
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -1105,6 +1119,17 @@ delete_annotation_action (GtkWidget  *widget,
 }
 
 static void
+unlock_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SbPdfWindow *self = SB_PDF_WINDOW (widget);
+
+  if (self->password_dialog == NULL && self->document == NULL)
+    ask_password (self, NULL);
+}
+
+static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -1310,6 +1335,7 @@ sb_pdf_window_class_init (SbPdfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPdfWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SbPdfWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SbPdfWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SbPdfWindow, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, SbPdfWindow, colour_button);
   gtk_widget_class_bind_template_child (widget_class, SbPdfWindow, author_label);
   gtk_widget_class_bind_template_child (widget_class, SbPdfWindow, sidebar);
@@ -1366,6 +1392,7 @@ sb_pdf_window_class_init (SbPdfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf.delete-annotation", NULL, delete_annotation_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "pdf.delete-annotation", NULL);
   gtk_widget_class_install_action (widget_class, "pdf.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "pdf.unlock", NULL, unlock_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "pdf.toggle-sidebar", NULL);
 }
 
