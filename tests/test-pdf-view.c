@@ -13,6 +13,7 @@
 
 #include "sb-annotation-pdf.h"
 #include "sb-annotation-store.h"
+#include "sb-base-page.h"
 #include "sb-document-store.h"
 #include "sb-pdf.h"
 #include "sb-pdf-window.h"
@@ -282,6 +283,44 @@ test_from_disk_saved_into_store (Fixture       *fixture,
   close_window (window);
 }
 
+/* The base page opens its documents here, not in another program. */
+static void
+test_from_base_page (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbProgramme) programme = sb_programme_open (fixture->db_path, SB_DATABASE_OPEN_FLAGS_NONE, &error);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = sb_base_page_new ();
+  SbPdfWindow *pdf_window = NULL;
+  gint64 base_id = count (fixture->db_path, "SELECT id FROM bases");
+
+  g_assert_no_error (error);
+  gtk_window_set_application (GTK_WINDOW (window), application);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  sb_base_page_set_programme (SB_BASE_PAGE (page), programme);
+  sb_base_page_set_base_id (SB_BASE_PAGE (page), base_id);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_true (gtk_widget_activate_action (page, "base.open-document", "x", fixture->document_id));
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      if (SB_IS_PDF_WINDOW (l->data))
+        pdf_window = l->data;
+    }
+  g_assert_nonnull (pdf_window);
+  WAIT_FOR (g_str_equal (sb_pdf_window_get_state (pdf_window), "document"));
+  g_assert_cmpint (sb_pdf_window_get_document_id (pdf_window), ==, fixture->document_id);
+  g_assert_cmpint (sb_pdf_canvas_get_n_pages (sb_pdf_window_get_canvas (pdf_window)), ==, N_PAGES);
+
+  close_window (pdf_window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -307,6 +346,8 @@ main (int    argc,
   g_test_add ("/pdf-view/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/pdf-view/from-disk", Fixture, NULL, fixture_set_up,
               test_from_disk_saved_into_store, fixture_tear_down);
+  g_test_add ("/pdf-view/from-base-page", Fixture, NULL, fixture_set_up,
+              test_from_base_page, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (application);

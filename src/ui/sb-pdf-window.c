@@ -702,11 +702,16 @@ annotation_added_cb (SbPdfWindow  *self,
     edit_annotation (self, annotation, TRUE);
 }
 
+/* A click on a note opens it; any other annotation is chosen, for the
+ * Delete key or the sidebar. */
 static void
 annotation_activated_cb (SbPdfWindow  *self,
                          SbAnnotation *annotation)
 {
   sb_pdf_window_update_actions (self);
+  if (annotation != NULL
+      && (annotation->kind == SB_ANNOTATION_NOTE || annotation->kind == SB_ANNOTATION_FREE_TEXT))
+    edit_annotation (self, annotation, FALSE);
 }
 
 static void
