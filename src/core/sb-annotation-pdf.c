@@ -308,11 +308,23 @@ append_shown_text (GString    *out,
   g_string_append_c (out, '>');
 }
 
-/* Widths the font below gives: half an em for ASCII, an em otherwise. */
+/* Widths, in thousandths of an em, the font below gives the first 95
+ * glyphs of Adobe-GB1, which are printable ASCII: Helvetica's, which the
+ * sans-serif Latin of the fonts readers put in its place comes close to.
+ * Everything else is an em wide. */
+static const guint16 ascii_widths[95] = {
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+};
+
 static double
 char_width (gunichar c)
 {
-  return c >= 0x20 && c < 0x7f ? 0.5 : 1.0;
+  return c >= 0x20 && c < 0x7f ? ascii_widths[c - 0x20] / 1000.0 : 1.0;
 }
 
 /* Breaks @text into lines no wider than @width at @size. */
@@ -395,13 +407,18 @@ append_stream_object (Update     *update,
 
 /* The font free text is shown in: Adobe's Song, not embedded, which every
  * reader with CJK support replaces with a Chinese font it has; its first
- * 95 glyphs are proportional Latin. */
+ * 95 glyphs are proportional Latin, given the widths above. */
 static int
 append_font (Update *update)
 {
   int font = update->next++;
   int descendant = update->next++;
   int descriptor = update->next++;
+  g_autoptr(GString) widths = g_string_new ("1 [");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ascii_widths); i++)
+    g_string_append_printf (widths, "%s%u", i > 0 ? " " : "", ascii_widths[i]);
+  g_string_append_c (widths, ']');
 
   begin_object (update, font);
   g_string_append_printf (update->body,
@@ -412,8 +429,8 @@ append_font (Update *update)
   g_string_append_printf (update->body,
                           "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
                           " /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >>"
-                          " /FontDescriptor %d 0 R /DW 1000 /W [1 95 500] >>\nendobj\n",
-                          descriptor);
+                          " /FontDescriptor %d 0 R /DW 1000 /W [%s] >>\nendobj\n",
+                          descriptor, widths->str);
   begin_object (update, descriptor);
   g_string_append (update->body,
                    "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6"

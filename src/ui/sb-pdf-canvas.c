@@ -1557,12 +1557,7 @@ sb_pdf_canvas_annotate_selection (SbPdfCanvas      *self,
       sb_annotation_add_rect (annotation, &rect);
     }
   sb_annotation_update_area (annotation);
-  if (kind != SB_ANNOTATION_HIGHLIGHT
-      || g_strcmp0 (self->colour, sb_annotation_kind_get_default_colour (SB_ANNOTATION_NOTE)) != 0)
-    sb_annotation_set_colour (annotation, self->colour);
-  if (kind == SB_ANNOTATION_UNDERLINE
-      && g_strcmp0 (self->colour, sb_annotation_kind_get_default_colour (SB_ANNOTATION_HIGHLIGHT)) == 0)
-    sb_annotation_set_colour (annotation, sb_annotation_kind_get_default_colour (SB_ANNOTATION_UNDERLINE));
+  sb_annotation_set_colour (annotation, self->colour);
 
   set_selection (self, -1, NULL);
   add_annotation (self, annotation);

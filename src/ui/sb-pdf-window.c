@@ -78,6 +78,7 @@ struct _SbPdfWindow
   double             thumbnail_scale;
   const char        *state;
   SbPdfTool          tool;
+  char              *colours[SB_PDF_TOOL_INK + 1];  /* each tool's, "#rrggbb" */
   GtkWindow         *password_dialog; /* (nullable) (transfer none) */
   char              *search_status;
   gboolean           search_done;
@@ -729,6 +730,19 @@ colour_set_cb (SbPdfWindow *self)
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->colour_button), &rgba);
   colour = rgba_to_colour (&rgba);
   sb_pdf_canvas_set_colour (self->canvas, colour);
+  g_free (self->colours[self->tool]);
+  self->colours[self->tool] = g_steal_pointer (&colour);
+}
+
+/* Each tool remembers its colour: yellow highlights, blue underlines. */
+static void
+show_tool_colour (SbPdfWindow *self)
+{
+  GdkRGBA rgba;
+
+  sb_pdf_canvas_set_colour (self->canvas, self->colours[self->tool]);
+  if (gdk_rgba_parse (&rgba, self->colours[self->tool]))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->colour_button), &rgba);
 }
 
 /* Pages and zoom */
@@ -1251,6 +1265,8 @@ sb_pdf_window_finalize (GObject *object)
   g_free (self->password);
   g_free (self->author);
   g_free (self->search_status);
+  for (guint i = 0; i < G_N_ELEMENTS (self->colours); i++)
+    g_free (self->colours[i]);
 
   G_OBJECT_CLASS (sb_pdf_window_parent_class)->finalize (object);
 }
@@ -1289,6 +1305,7 @@ sb_pdf_window_set_property (GObject      *object,
           self->tool = g_value_get_int (value);
           if (self->canvas != NULL)
             {
+              show_tool_colour (self);
               /* Text already selected is marked at once. */
               if (self->tool == SB_PDF_TOOL_HIGHLIGHT)
                 sb_pdf_canvas_annotate_selection (self->canvas, SB_ANNOTATION_HIGHLIGHT);
@@ -1406,7 +1423,6 @@ sb_pdf_window_init (SbPdfWindow *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
   g_autofree char *signed_as = NULL;
-  GdkRGBA rgba;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1419,8 +1435,13 @@ sb_pdf_window_init (SbPdfWindow *self)
   /* Translators: who new annotations are signed by */
   signed_as = g_strdup_printf (_("Annotating as %s"), self->author);
   gtk_label_set_text (self->author_label, signed_as);
-  gdk_rgba_parse (&rgba, sb_annotation_kind_get_default_colour (SB_ANNOTATION_HIGHLIGHT));
-  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->colour_button), &rgba);
+  self->colours[SB_PDF_TOOL_SELECT] = g_strdup (sb_annotation_kind_get_default_colour (SB_ANNOTATION_HIGHLIGHT));
+  self->colours[SB_PDF_TOOL_HIGHLIGHT] = g_strdup (sb_annotation_kind_get_default_colour (SB_ANNOTATION_HIGHLIGHT));
+  self->colours[SB_PDF_TOOL_UNDERLINE] = g_strdup (sb_annotation_kind_get_default_colour (SB_ANNOTATION_UNDERLINE));
+  self->colours[SB_PDF_TOOL_NOTE] = g_strdup (sb_annotation_kind_get_default_colour (SB_ANNOTATION_NOTE));
+  self->colours[SB_PDF_TOOL_FREE_TEXT] = g_strdup (sb_annotation_kind_get_default_colour (SB_ANNOTATION_FREE_TEXT));
+  self->colours[SB_PDF_TOOL_INK] = g_strdup (sb_annotation_kind_get_default_colour (SB_ANNOTATION_INK));
+  show_tool_colour (self);
 
   g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
