@@ -350,6 +350,10 @@ test_annotations_round_trip (Fixture       *fixture,
   colour = sb_annotation_dup_colour (found);
   g_assert_cmpstr (colour, ==, "#f8e45c");
 
+  /* Each has its own date, not the time it was written. */
+  g_assert_true (g_date_time_difference (found->date, ((SbAnnotation *) g_ptr_array_index (annotations, 0))->date)
+                 < G_TIME_SPAN_SECOND);
+
   found = find_kind (read, SB_ANNOTATION_UNDERLINE);
   g_assert_cmpint (found->page, ==, 1);
   g_assert_cmpfloat_with_epsilon (found->area.x2, 300, 0.5);
@@ -443,6 +447,49 @@ test_annotations_bad_page (Fixture       *fixture,
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 }
 
+/* A protected PDF takes what Poppler writes itself, not free text or ink. */
+static void
+test_annotations_encrypted (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *locked = path_in (fixture, "locked.pdf");
+  g_autofree char *output = path_in (fixture, "locked-annotated.pdf");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_annotation_free);
+  g_autoptr(GPtrArray) read = NULL;
+  SbAnnotation *highlight = sb_annotation_new (SB_ANNOTATION_HIGHLIGHT, 0);
+  SbAnnotation *ink = sb_annotation_new (SB_ANNOTATION_INK, 0);
+  PopplerDocument *document;
+  GArray *stroke;
+
+  sb_test_pdf_write_encrypted (locked, "secret");
+  bytes = sb_pdf_load_bytes (locked, &error);
+  sb_annotation_add_rect (highlight, &(SbPdfRect) { 20, 20, 120, 40 });
+  sb_annotation_update_area (highlight);
+  highlight->contents = (g_free (highlight->contents), g_strdup ("受保护"));
+  g_ptr_array_add (annotations, highlight);
+  stroke = sb_annotation_add_stroke (ink);
+  sb_annotation_stroke_add_point (ink, stroke, 10, 10);
+  sb_annotation_update_area (ink);
+  g_ptr_array_add (annotations, ink);
+
+  g_assert_false (sb_annotation_pdf_write (bytes, "locked.pdf", "secret", annotations, output, &error));
+  g_assert_error (error, SB_PDF_ERROR, SB_PDF_ERROR_UNSUPPORTED);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_ptr_array_remove (annotations, ink);
+  g_assert_true (sb_annotation_pdf_write (bytes, "locked.pdf", "secret", annotations, output, &error));
+  g_assert_no_error (error);
+  document = sb_pdf_open (output, "secret", &error);
+  g_assert_no_error (error);
+  read = sb_annotation_pdf_read (document);
+  g_assert_cmpuint (read->len, ==, 1);
+  g_assert_cmpstr (((SbAnnotation *) g_ptr_array_index (read, 0))->contents, ==, "受保护");
+  g_object_unref (document);
+}
+
 static void
 test_geometry (void)
 {
@@ -519,6 +566,7 @@ main (int    argc,
   ADD ("/pdf/annotations/round-trip", test_annotations_round_trip);
   ADD ("/pdf/annotations/add-to-annotated", test_annotations_add_to_annotated);
   ADD ("/pdf/annotations/bad-page", test_annotations_bad_page);
+  ADD ("/pdf/annotations/encrypted", test_annotations_encrypted);
   g_test_add_func ("/pdf/annotations/geometry", test_geometry);
   g_test_add_func ("/pdf/annotations/dates", test_dates);
 

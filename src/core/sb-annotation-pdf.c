@@ -3,14 +3,19 @@
  * Writing opens the original with Poppler, adds each annotation to its
  * page with poppler_page_add_annot() and saves a new file; the original is
  * only read.  Poppler 22.12 can create highlights, underlines and text
- * notes, but not free text or ink.  For those it adds a square annotation
- * as a placeholder, whose contents name it, and a short incremental update
- * appended to the saved file (PDF 32000-1:2008, 7.5.6) then replaces each
- * placeholder, under the same object number, with the real FreeText or Ink
- * annotation and its appearance stream.  The page's /Annots array already
- * points at that number, so every reader finds it.  The file is written
- * beside the destination and moved into place only once Poppler reads it
- * back with every annotation.
+ * notes, but not free text or ink, and it dates whatever it writes with
+ * the time of writing.  So each annotation Poppler adds carries, as its
+ * contents, a marker that names it — for free text and ink, on a square
+ * annotation that stands in for them — and a short incremental update
+ * appended to the saved file (PDF 32000-1:2008, 7.5.6) then rewrites each
+ * one under the same object number: with its own dates and words, and for
+ * free text and ink as the real FreeText or Ink annotation with its
+ * appearance stream.  The page's /Annots array already points at those
+ * numbers, so every reader finds them.  An encrypted file takes no update
+ * (its objects would have to be encrypted too): it keeps Poppler's dates
+ * and cannot take free text or ink.  The file is written beside the
+ * destination and moved into place only once Poppler reads it back with
+ * every annotation.
  */
 #define G_LOG_DOMAIN "sb-annotation-pdf"
 
@@ -586,6 +591,50 @@ append_ink (Update             *update,
   g_string_append_printf (update->body, " >> /AP << /N %d 0 R >> >>\nendobj\n", stream);
 }
 
+/* A highlight, an underline or a note as Poppler writes it, with the
+ * annotation's own dates.  Readers draw their appearance themselves, as
+ * they do for Poppler's. */
+static void
+append_markup (Update             *update,
+               int                 number,
+               const SbAnnotation *annotation,
+               double              height,
+               const char         *page_ref)
+{
+  SbAnnotation *copy = sb_annotation_copy (annotation);
+
+  begin_object (update, number);
+  if (annotation->kind == SB_ANNOTATION_NOTE)
+    {
+      copy->area.x2 = copy->area.x1 + SB_ANNOTATION_NOTE_SIZE;
+      copy->area.y2 = copy->area.y1 + SB_ANNOTATION_NOTE_SIZE;
+      g_string_append (update->body, "<< /Type /Annot /Subtype /Text /Name /Note /Open false");
+      append_common (update->body, copy, height);
+    }
+  else
+    {
+      g_string_append_printf (update->body, "<< /Type /Annot /Subtype /%s",
+                              annotation->kind == SB_ANNOTATION_HIGHLIGHT ? "Highlight" : "Underline");
+      append_common (update->body, copy, height);
+      g_string_append (update->body, " /QuadPoints [");
+      for (guint i = 0; i < annotation->rects->len; i++)
+        {
+          SbPdfRect *r = &g_array_index (annotation->rects, SbPdfRect, i);
+
+          if (i > 0)
+            g_string_append_c (update->body, ' ');
+          /* Upper left, upper right, lower left, lower right. */
+          append_reals (update->body, 8, r->x1, height - r->y1, r->x2, height - r->y1,
+                        r->x1, height - r->y2, r->x2, height - r->y2);
+        }
+      g_string_append (update->body, "]");
+    }
+  if (page_ref != NULL && *page_ref != '\0')
+    g_string_append_printf (update->body, " /P %s", page_ref);
+  g_string_append (update->body, " >>\nendobj\n");
+  sb_annotation_free (copy);
+}
+
 /* Writing: finding our way in the saved file */
 
 static const char *
@@ -771,10 +820,31 @@ append_update (const char  *path,
 
       if (number <= 0)
         goto unreadable;
-      if (placeholder->annotation->kind == SB_ANNOTATION_FREE_TEXT)
-        append_free_text (&update, number, placeholder->annotation, placeholder->height, &font);
-      else
-        append_ink (&update, number, placeholder->annotation, placeholder->height);
+      switch (placeholder->annotation->kind)
+        {
+        case SB_ANNOTATION_FREE_TEXT:
+          append_free_text (&update, number, placeholder->annotation, placeholder->height, &font);
+          break;
+        case SB_ANNOTATION_INK:
+          append_ink (&update, number, placeholder->annotation, placeholder->height);
+          break;
+        case SB_ANNOTATION_HIGHLIGHT:
+        case SB_ANNOTATION_UNDERLINE:
+        case SB_ANNOTATION_NOTE:
+          {
+            /* Poppler's own object tells which page it is on. */
+            const char *end = find_first (marker, contents + length - marker, "endobj");
+            const char *start = find_last (contents, marker - contents, " obj");
+            g_autofree char *page_ref = start != NULL && end != NULL
+                                        ? dict_value (start, end - start, "/P ") : NULL;
+
+            append_markup (&update, number, placeholder->annotation, placeholder->height, page_ref);
+          }
+          break;
+        case SB_N_ANNOTATION_KINDS:
+        default:
+          g_assert_not_reached ();
+        }
     }
 
   tail = g_string_new ("\n");
@@ -958,6 +1028,7 @@ sb_annotation_pdf_write (GBytes      *source,
   g_autoptr(GPtrArray) read_back = NULL;
   PopplerDocument *document;
   PopplerDocument *check = NULL;
+  gboolean encrypted;
   int n_pages;
   int fd;
   guint expected = 0;
@@ -971,6 +1042,25 @@ sb_annotation_pdf_write (GBytes      *source,
   document = sb_pdf_open_bytes (source, display_name, password, error);
   if (document == NULL)
     return FALSE;
+
+  {
+    gsize length;
+    const char *data = g_bytes_get_data (source, &length);
+
+    encrypted = find_first (data, length, "/Encrypt") != NULL;
+  }
+  for (guint i = 0; encrypted && i < annotations->len; i++)
+    {
+      SbAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      if (annotation->kind == SB_ANNOTATION_FREE_TEXT || annotation->kind == SB_ANNOTATION_INK)
+        {
+          g_set_error (error, SB_PDF_ERROR, SB_PDF_ERROR_UNSUPPORTED,
+                       _("Free text and ink cannot be added to a PDF protected by a password"));
+          g_object_unref (document);
+          return FALSE;
+        }
+    }
 
   placeholders = g_array_new (FALSE, TRUE, sizeof (Placeholder));
   g_array_set_clear_func (placeholders, placeholder_clear);
@@ -1043,7 +1133,21 @@ sb_annotation_pdf_write (GBytes      *source,
       if (annot != NULL)
         {
           if (annotation->kind != SB_ANNOTATION_FREE_TEXT && annotation->kind != SB_ANNOTATION_INK)
-            set_common (annot, annotation);
+            {
+              set_common (annot, annotation);
+              /* Poppler dates what it writes with the time of writing; the
+               * update gives the annotation its own date.  An encrypted
+               * file keeps Poppler's, since the update is not encrypted. */
+              if (!encrypted)
+                {
+                  Placeholder placeholder = { annotation, NULL, height };
+                  g_autofree char *name = g_strdup_printf ("stdbase-placeholder-%u-%08x", i, g_random_int ());
+
+                  poppler_annot_set_contents (annot, name);
+                  placeholder.marker = hex_marker (name);
+                  g_array_append_val (placeholders, placeholder);
+                }
+            }
           poppler_page_add_annot (page, annot);
           g_object_unref (annot);
           expected++;
