@@ -1415,6 +1415,7 @@ sb_pdf_window_class_init (SbPdfWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "pdf.delete-annotation", NULL);
   gtk_widget_class_install_action (widget_class, "pdf.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "pdf.unlock", NULL, unlock_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "pdf.toggle-sidebar", NULL);
 }
 
