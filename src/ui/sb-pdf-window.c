@@ -852,6 +852,14 @@ ask_password (SbPdfWindow *self,
   gtk_widget_grab_focus (entry);
 }
 
+/* Saving records the annotations against the review chosen. */
+static void
+review_changed_cb (SbPdfWindow *self)
+{
+  if (self->annotations->len > 0)
+    set_modified (self, TRUE);
+}
+
 static void
 load_annotations (SbPdfWindow *self)
 {
@@ -879,6 +887,8 @@ load_annotations (SbPdfWindow *self)
     }
   gtk_drop_down_set_selected (self->review_dropdown, kind);
   gtk_widget_set_visible (self->review_box, self->base_id > 0);
+  g_signal_connect_object (self->review_dropdown, "notify::selected",
+                           G_CALLBACK (review_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (error != NULL)
     {
