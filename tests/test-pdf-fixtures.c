@@ -221,3 +221,46 @@ sb_test_pdf_remove_tree (const char *path)
       g_remove (path);
     }
 }
+
+/* A two-page PDF 1.5 whose cross-reference table is a stream, as pdfTeX,
+ * LibreOffice and most producers now write them (PDF 32000-1:2008, 7.5.8);
+ * uncompressed, so that it can be written by hand. */
+void
+sb_test_pdf_write_xref_stream (const char *path)
+{
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.5\n%\xe2\xe3\xcf\xd3\n");
+  const char content[] = "BT /F1 14 Tf 72 720 Td (A page whose cross-reference is a stream) Tj ET";
+  gsize offsets[8] = { 0 };
+  gsize xref;
+
+  offsets[1] = pdf->len;
+  g_string_append (pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+  offsets[2] = pdf->len;
+  g_string_append (pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>\nendobj\n");
+  offsets[3] = pdf->len;
+  g_string_append (pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+                        " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>\nendobj\n");
+  offsets[4] = pdf->len;
+  g_string_append_printf (pdf, "4 0 obj\n<< /Length %" G_GSIZE_FORMAT " >>\nstream\n%s\nendstream\nendobj\n",
+                          strlen (content), content);
+  offsets[5] = pdf->len;
+  g_string_append (pdf, "5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n");
+  offsets[6] = pdf->len;
+  g_string_append (pdf, "6 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n");
+
+  xref = pdf->len;
+  offsets[7] = xref;
+  g_string_append (pdf, "7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length 56 >>\nstream\n");
+  for (int i = 0; i < 8; i++)
+    {
+      guint8 entry[7] = { i == 0 ? 0 : 1,
+                          (offsets[i] >> 24) & 0xff, (offsets[i] >> 16) & 0xff,
+                          (offsets[i] >> 8) & 0xff, offsets[i] & 0xff,
+                          i == 0 ? 0xff : 0, i == 0 ? 0xff : 0 };
+
+      g_string_append_len (pdf, (const char *) entry, sizeof entry);
+    }
+  g_string_append_printf (pdf, "\nendstream\nendobj\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", xref);
+
+  sb_test_pdf_write_bytes (path, pdf->str, pdf->len);
+}

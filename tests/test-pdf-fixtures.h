@@ -10,6 +10,7 @@ void  sb_test_pdf_write_pages     (const char *path,
                                    int         n_pages);
 void  sb_test_pdf_write_encrypted (const char *path,
                                    const char *user_password);
+void  sb_test_pdf_write_xref_stream (const char *path);
 void  sb_test_pdf_write_bytes     (const char *path,
                                    const char *data,
                                    gssize      length);

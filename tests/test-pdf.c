@@ -447,6 +447,61 @@ test_annotations_bad_page (Fixture       *fixture,
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 }
 
+/* A file whose cross-reference is a stream takes its update as one. */
+static void
+test_annotations_xref_stream (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = path_in (fixture, "xref-stream.pdf");
+  g_autofree char *output = path_in (fixture, "xref-stream-annotated.pdf");
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_annotation_free);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(SbPdfInfo) info = NULL;
+  SbAnnotation *annotation;
+  PopplerDocument *document;
+  GArray *stroke;
+  gsize length;
+
+  sb_test_pdf_write_xref_stream (input);
+  bytes = sb_pdf_load_bytes (input, &error);
+  document = sb_pdf_open_bytes (bytes, "xref-stream.pdf", NULL, &error);
+  g_assert_no_error (error);
+  info = sb_pdf_info_new (document, bytes);
+  g_assert_cmpint (info->n_pages, ==, 2);
+  g_object_unref (document);
+
+  annotation = sb_annotation_new (SB_ANNOTATION_HIGHLIGHT, 0);
+  sb_annotation_add_rect (annotation, &(SbPdfRect) { 72, 58, 400, 76 });
+  sb_annotation_update_area (annotation);
+  g_ptr_array_add (annotations, annotation);
+  annotation = sb_annotation_new (SB_ANNOTATION_FREE_TEXT, 1);
+  annotation->area = (SbPdfRect) { 100, 100, 300, 160 };
+  annotation->contents = (g_free (annotation->contents), g_strdup ("第二页"));
+  g_ptr_array_add (annotations, annotation);
+  annotation = sb_annotation_new (SB_ANNOTATION_INK, 1);
+  stroke = sb_annotation_add_stroke (annotation);
+  sb_annotation_stroke_add_point (annotation, stroke, 100, 300);
+  sb_annotation_stroke_add_point (annotation, stroke, 200, 350);
+  sb_annotation_update_area (annotation);
+  g_ptr_array_add (annotations, annotation);
+
+  g_assert_true (sb_annotation_pdf_write (bytes, "xref-stream.pdf", NULL, annotations, output, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (output, &contents, &length, NULL));
+  /* Poppler's update and ours each end in a cross-reference stream. */
+  g_assert_nonnull (g_strstr_len (contents + length - MIN (length, 600), MIN (length, 600),
+                                  "<< /Type /XRef /Size"));
+  document = sb_pdf_open (output, NULL, &error);
+  g_assert_no_error (error);
+  read = sb_annotation_pdf_read (document);
+  g_assert_cmpuint (read->len, ==, 3);
+  g_assert_cmpstr (((SbAnnotation *) g_ptr_array_index (read, 1))->contents, ==, "第二页");
+  g_object_unref (document);
+}
+
 /* A protected PDF takes what Poppler writes itself, not free text or ink. */
 static void
 test_annotations_encrypted (Fixture       *fixture,
@@ -567,6 +622,7 @@ main (int    argc,
   ADD ("/pdf/annotations/add-to-annotated", test_annotations_add_to_annotated);
   ADD ("/pdf/annotations/bad-page", test_annotations_bad_page);
   ADD ("/pdf/annotations/encrypted", test_annotations_encrypted);
+  ADD ("/pdf/annotations/xref-stream", test_annotations_xref_stream);
   g_test_add_func ("/pdf/annotations/geometry", test_geometry);
   g_test_add_func ("/pdf/annotations/dates", test_dates);
 

@@ -711,8 +711,20 @@ dict_value (const char *dict,
   start = p;
   if (p < end && *p == '[')
     {
-      while (p < end && *p != ']')
-        p++;
+      /* Skip literal strings, which may hold any byte, "]" among them. */
+      int depth = 0;
+
+      for (; p < end; p++)
+        {
+          if (depth > 0 && *p == '\\')
+            p++;
+          else if (*p == '(')
+            depth++;
+          else if (*p == ')' && depth > 0)
+            depth--;
+          else if (*p == ']' && depth == 0)
+            break;
+        }
       return p < end ? g_strndup (start, p + 1 - start) : NULL;
     }
   /* A number, or a reference "N G R". */
