@@ -185,6 +185,20 @@ test_navigate_search_highlight (Fixture       *fixture,
   g_assert_cmpstr (highlight->author, !=, "");
   g_assert_true (sb_pdf_window_get_modified (window));
 
+  /* Text selected across two pages is copied whole and marked on both. */
+  g_assert_true (sb_pdf_canvas_select_range (canvas, 2, 70, 700, 3, 300, 150));
+  g_clear_pointer (&selected, g_free);
+  selected = sb_pdf_canvas_dup_selected_text (canvas);
+  g_assert_nonnull (strstr (selected, "Line 29"));
+  g_assert_nonnull (strstr (selected, "Page 4 of the application"));
+  g_assert_nonnull (sb_pdf_canvas_annotate_selection (canvas, SB_ANNOTATION_UNDERLINE));
+  g_assert_cmpuint (annotations->len, ==, 3);
+  g_assert_cmpint (((SbAnnotation *) g_ptr_array_index (annotations, 1))->page, ==, 2);
+  g_assert_cmpint (((SbAnnotation *) g_ptr_array_index (annotations, 2))->page, ==, 3);
+  g_assert_null (sb_pdf_canvas_dup_selected_text (canvas));
+  sb_pdf_canvas_set_selected_annotation (canvas, NULL);
+  g_ptr_array_set_size (annotations, 1);
+
   /* Save: a new PDF in the store, and the record against the formal
    * review, which the base's state suggests. */
   g_assert_true (sb_pdf_window_save (window, &error));

@@ -64,9 +64,7 @@ struct _SbPdfCanvas
   GArray          *ink_stroke;
 
   /* Text selection on one page */
-  int              selection_page;    /* -1: none */
-  SbPdfRect        selection_area;
-  cairo_region_t  *selection_region;  /* page coordinates */
+  GArray          *selection;         /* (element-type PageSelection), by page */
 
   SbAnnotation    *selected;          /* (nullable) (transfer none) */
 
@@ -81,6 +79,16 @@ struct _SbPdfCanvas
   int              hit_page;
   int              hit_index;
 };
+
+/* The selected text of one page: from where to where, and its glyphs. */
+typedef struct
+{
+  int             page;
+  SbPdfRect       area;
+  cairo_region_t *region;   /* page coordinates */
+} PageSelection;
+
+#define MAX_SELECTED_PAGES 50
 
 static void sb_pdf_canvas_scrollable_init (GtkScrollableInterface *iface);
 
@@ -533,8 +541,13 @@ static gboolean
 page_has_overlay (SbPdfCanvas *self,
                   int          page)
 {
-  if (page == self->selection_page || page == self->drag_page)
+  if (page == self->drag_page)
     return TRUE;
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      if (g_array_index (self->selection, PageSelection, i).page == page)
+        return TRUE;
+    }
   if (self->hits != NULL && (guint) page < self->hits->len
       && g_ptr_array_index (self->hits, page) != NULL)
     return TRUE;
@@ -586,14 +599,18 @@ draw_overlay (SbPdfCanvas *self,
   if (self->ink != NULL && self->ink->page == page)
     draw_annotation (self, cr, self->ink);
 
-  if (page == self->selection_page && self->selection_region != NULL)
+  for (guint n = 0; n < self->selection->len; n++)
     {
+      PageSelection *selection = &g_array_index (self->selection, PageSelection, n);
+
+      if (selection->page != page)
+        continue;
       cairo_set_source_rgba (cr, 0.2, 0.5, 0.9, 0.3);
-      for (int i = 0; i < cairo_region_num_rectangles (self->selection_region); i++)
+      for (int i = 0; i < cairo_region_num_rectangles (selection->region); i++)
         {
           cairo_rectangle_int_t r;
 
-          cairo_region_get_rectangle (self->selection_region, i, &r);
+          cairo_region_get_rectangle (selection->region, i, &r);
           cairo_rectangle (cr, r.x, r.y, r.width, r.height);
         }
       cairo_fill (cr);
@@ -678,37 +695,80 @@ sb_pdf_canvas_snapshot (GtkWidget   *widget,
 /* Selection */
 
 static void
-set_selection (SbPdfCanvas     *self,
-               int              page,
-               const SbPdfRect *area)
+clear_page_selection (gpointer data)
 {
-  PopplerPage *poppler_page;
-  PopplerRectangle rect;
+  PageSelection *selection = data;
 
-  g_clear_pointer (&self->selection_region, cairo_region_destroy);
-  self->selection_page = -1;
+  g_clear_pointer (&selection->region, cairo_region_destroy);
+}
 
-  if (page >= 0 && area != NULL && self->document != NULL)
+static void
+select_on_page (SbPdfCanvas     *self,
+                int              page,
+                const SbPdfRect *area)
+{
+  PopplerPage *poppler_page = poppler_document_get_page (self->document, page);
+  PopplerRectangle rect = { area->x1, area->y1, area->x2, area->y2 };
+  PageSelection selection = { page, *area, NULL };
+
+  selection.region = poppler_page_get_selected_region (poppler_page, 1.0, POPPLER_SELECTION_GLYPH, &rect);
+  g_object_unref (poppler_page);
+  if (selection.region != NULL && cairo_region_is_empty (selection.region))
+    g_clear_pointer (&selection.region, cairo_region_destroy);
+  if (selection.region != NULL)
+    g_array_append_val (self->selection, selection);
+}
+
+/* Selects the text from (@x1, @y1) on @page1 to (@x2, @y2) on @page2, as a
+ * drag between them does: the pages in between whole.  Either may come
+ * first; @page1 -1 clears the selection. */
+static void
+set_selection_range (SbPdfCanvas *self,
+                     int          page1,
+                     double       x1,
+                     double       y1,
+                     int          page2,
+                     double       x2,
+                     double       y2)
+{
+  g_array_set_size (self->selection, 0);
+
+  if (page1 >= 0 && page2 >= 0 && self->document != NULL)
     {
-      poppler_page = poppler_document_get_page (self->document, page);
-      rect.x1 = area->x1;
-      rect.y1 = area->y1;
-      rect.x2 = area->x2;
-      rect.y2 = area->y2;
-      self->selection_region = poppler_page_get_selected_region (poppler_page, 1.0,
-                                                                 POPPLER_SELECTION_GLYPH, &rect);
-      g_object_unref (poppler_page);
-      if (self->selection_region != NULL && cairo_region_is_empty (self->selection_region))
-        g_clear_pointer (&self->selection_region, cairo_region_destroy);
-      if (self->selection_region != NULL)
+      if (page2 < page1)
         {
-          self->selection_page = page;
-          self->selection_area = *area;
+          int p = page1;
+          double x = x1, y = y1;
+
+          page1 = page2, x1 = x2, y1 = y2;
+          page2 = p, x2 = x, y2 = y;
+        }
+      page2 = MIN (page2, page1 + MAX_SELECTED_PAGES - 1);
+
+      if (page1 == page2)
+        select_on_page (self, page1, &(SbPdfRect) { x1, y1, x2, y2 });
+      else
+        {
+          select_on_page (self, page1, &(SbPdfRect) { x1, y1, self->widths[page1], self->heights[page1] });
+          for (int p = page1 + 1; p < page2; p++)
+            select_on_page (self, p, &(SbPdfRect) { 0, 0, self->widths[p], self->heights[p] });
+          select_on_page (self, page2, &(SbPdfRect) { 0, 0, x2, y2 });
         }
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+set_selection (SbPdfCanvas     *self,
+               int              page,
+               const SbPdfRect *area)
+{
+  if (area == NULL)
+    set_selection_range (self, -1, 0, 0, -1, 0, 0);
+  else
+    set_selection_range (self, page, area->x1, area->y1, page, area->x2, area->y2);
 }
 
 /* Gestures */
@@ -803,9 +863,14 @@ drag_update_cb (GtkGestureDrag *gesture,
     case SB_PDF_TOOL_HIGHLIGHT:
     case SB_PDF_TOOL_UNDERLINE:
       {
-        SbPdfRect area = { self->drag_x, self->drag_y, x, y };
+        /* Text may be selected across pages. */
+        int end_page;
+        double end_x, end_y;
 
-        set_selection (self, self->drag_page, &area);
+        sb_pdf_canvas_widget_to_page (self, start_x + offset_x_, start_y + offset_y_, &end_page, &end_x, &end_y);
+        end_x = CLAMP (end_x, 0, self->widths[end_page]);
+        end_y = CLAMP (end_y, 0, self->heights[end_page]);
+        set_selection_range (self, self->drag_page, self->drag_x, self->drag_y, end_page, end_x, end_y);
       }
       break;
 
@@ -852,7 +917,7 @@ drag_end_cb (GtkGestureDrag *gesture,
 
     case SB_PDF_TOOL_HIGHLIGHT:
     case SB_PDF_TOOL_UNDERLINE:
-      if (moved && self->selection_region != NULL)
+      if (moved && self->selection->len > 0)
         {
           sb_pdf_canvas_annotate_selection (self, self->tool == SB_PDF_TOOL_HIGHLIGHT
                                                   ? SB_ANNOTATION_HIGHLIGHT : SB_ANNOTATION_UNDERLINE);
@@ -978,7 +1043,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
       return TRUE;
     case GDK_KEY_Escape:
-      if (self->selection_page >= 0 || self->selected != NULL)
+      if (self->selection->len > 0 || self->selected != NULL)
         {
           set_selection (self, -1, NULL);
           self->selected = NULL;
@@ -1098,7 +1163,8 @@ sb_pdf_canvas_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_pointer (&self->ink, sb_annotation_free);
-  g_clear_pointer (&self->selection_region, cairo_region_destroy);
+  if (self->selection != NULL)
+    g_array_set_size (self->selection, 0);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sb_pdf_canvas_parent_class)->dispose (object);
@@ -1109,6 +1175,7 @@ sb_pdf_canvas_finalize (GObject *object)
 {
   SbPdfCanvas *self = (SbPdfCanvas *)object;
 
+  g_array_unref (self->selection);
   g_free (self->widths);
   g_free (self->heights);
   g_free (self->tops);
@@ -1249,7 +1316,8 @@ sb_pdf_canvas_init (SbPdfCanvas *self)
 
   self->zoom = 1.0;
   self->zoom_mode = SB_PDF_ZOOM_FIT_WIDTH;
-  self->selection_page = -1;
+  self->selection = g_array_new (FALSE, TRUE, sizeof (PageSelection));
+  g_array_set_clear_func (self->selection, clear_page_selection);
   self->drag_page = -1;
   self->pending_page = -1;
   self->hit_page = -1;
@@ -1479,24 +1547,30 @@ sb_pdf_canvas_set_author (SbPdfCanvas *self,
 char *
 sb_pdf_canvas_dup_selected_text (SbPdfCanvas *self)
 {
-  PopplerPage *page;
-  PopplerRectangle rect;
-  char *text;
+  GString *text;
 
   g_return_val_if_fail (SB_IS_PDF_CANVAS (self), NULL);
 
-  if (self->selection_page < 0 || self->document == NULL)
+  if (self->selection->len == 0 || self->document == NULL)
     return NULL;
 
-  page = poppler_document_get_page (self->document, self->selection_page);
-  rect.x1 = self->selection_area.x1;
-  rect.y1 = self->selection_area.y1;
-  rect.x2 = self->selection_area.x2;
-  rect.y2 = self->selection_area.y2;
-  text = poppler_page_get_selected_text (page, POPPLER_SELECTION_GLYPH, &rect);
-  g_object_unref (page);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      PageSelection *selection = &g_array_index (self->selection, PageSelection, i);
+      PopplerPage *page = poppler_document_get_page (self->document, selection->page);
+      PopplerRectangle rect = { selection->area.x1, selection->area.y1, selection->area.x2, selection->area.y2 };
+      g_autofree char *words = poppler_page_get_selected_text (page, POPPLER_SELECTION_GLYPH, &rect);
 
-  return text;
+      g_object_unref (page);
+      if (words == NULL || *words == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, words);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 /**
@@ -1515,7 +1589,32 @@ sb_pdf_canvas_select_text (SbPdfCanvas     *self,
   g_return_val_if_fail (SB_IS_PDF_CANVAS (self), FALSE);
 
   set_selection (self, page, area);
-  return self->selection_page >= 0;
+  return self->selection->len > 0;
+}
+
+/**
+ * sb_pdf_canvas_select_range:
+ *
+ * Selects text from a point on one page to a point on another, as a drag
+ * from one to the other does.
+ *
+ * Returns: whether any text is selected
+ */
+gboolean
+sb_pdf_canvas_select_range (SbPdfCanvas *self,
+                            int          page1,
+                            double       x1,
+                            double       y1,
+                            int          page2,
+                            double       x2,
+                            double       y2)
+{
+  g_return_val_if_fail (SB_IS_PDF_CANVAS (self), FALSE);
+  g_return_val_if_fail (page1 >= 0 && page1 < self->n_pages, FALSE);
+  g_return_val_if_fail (page2 >= 0 && page2 < self->n_pages, FALSE);
+
+  set_selection_range (self, page1, x1, y1, page2, x2, y2);
+  return self->selection->len > 0;
 }
 
 void
@@ -1530,39 +1629,49 @@ sb_pdf_canvas_clear_selection (SbPdfCanvas *self)
  * sb_pdf_canvas_annotate_selection:
  * @kind: %SB_ANNOTATION_HIGHLIGHT or %SB_ANNOTATION_UNDERLINE
  *
- * Marks the selected text, and clears the selection.
+ * Marks the selected text, one annotation a page, and clears the
+ * selection.
  *
- * Returns: (transfer none) (nullable): the new annotation
+ * Returns: (transfer none) (nullable): the annotation on the first page
  */
 SbAnnotation *
 sb_pdf_canvas_annotate_selection (SbPdfCanvas      *self,
                                   SbAnnotationKind  kind)
 {
-  SbAnnotation *annotation;
+  g_autoptr(GPtrArray) made = NULL;
 
   g_return_val_if_fail (SB_IS_PDF_CANVAS (self), NULL);
   g_return_val_if_fail (kind == SB_ANNOTATION_HIGHLIGHT || kind == SB_ANNOTATION_UNDERLINE, NULL);
 
-  if (self->selection_region == NULL)
+  if (self->selection->len == 0)
     return NULL;
 
-  annotation = sb_annotation_new (kind, self->selection_page);
-  for (int i = 0; i < cairo_region_num_rectangles (self->selection_region); i++)
+  /* One annotation a page: an annotation belongs to one page. */
+  made = g_ptr_array_new ();
+  for (guint n = 0; n < self->selection->len; n++)
     {
-      cairo_rectangle_int_t r;
-      SbPdfRect rect;
+      PageSelection *selection = &g_array_index (self->selection, PageSelection, n);
+      SbAnnotation *annotation = sb_annotation_new (kind, selection->page);
 
-      cairo_region_get_rectangle (self->selection_region, i, &r);
-      rect = (SbPdfRect) { r.x, r.y, r.x + r.width, r.y + r.height };
-      sb_annotation_add_rect (annotation, &rect);
+      for (int i = 0; i < cairo_region_num_rectangles (selection->region); i++)
+        {
+          cairo_rectangle_int_t r;
+          SbPdfRect rect;
+
+          cairo_region_get_rectangle (selection->region, i, &r);
+          rect = (SbPdfRect) { r.x, r.y, r.x + r.width, r.y + r.height };
+          sb_annotation_add_rect (annotation, &rect);
+        }
+      sb_annotation_update_area (annotation);
+      sb_annotation_set_colour (annotation, self->colour);
+      g_ptr_array_add (made, annotation);
     }
-  sb_annotation_update_area (annotation);
-  sb_annotation_set_colour (annotation, self->colour);
 
   set_selection (self, -1, NULL);
-  add_annotation (self, annotation);
+  for (guint i = 0; i < made->len; i++)
+    add_annotation (self, g_ptr_array_index (made, i));
 
-  return annotation;
+  return g_ptr_array_index (made, 0);
 }
 
 SbAnnotation *

@@ -62,6 +62,13 @@ char          *sb_pdf_canvas_dup_selected_text  (SbPdfCanvas     *self);
 gboolean       sb_pdf_canvas_select_text        (SbPdfCanvas     *self,
                                                  int              page,
                                                  const SbPdfRect *area);
+gboolean       sb_pdf_canvas_select_range       (SbPdfCanvas     *self,
+                                                 int              page1,
+                                                 double           x1,
+                                                 double           y1,
+                                                 int              page2,
+                                                 double           x2,
+                                                 double           y2);
 void           sb_pdf_canvas_clear_selection    (SbPdfCanvas     *self);
 SbAnnotation  *sb_pdf_canvas_annotate_selection (SbPdfCanvas     *self,
                                                  SbAnnotationKind kind);
