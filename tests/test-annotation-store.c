@@ -148,6 +148,19 @@ test_save_and_load (Fixture       *fixture,
   g_assert_cmpint (sb_annotation_store_get_document_base (fixture->database, annotated_id), ==, fixture->base_id);
   g_assert_cmpint (sb_annotation_store_find_original (fixture->database, annotated_id), ==, fixture->document_id);
   g_assert_cmpint (sb_annotation_store_find_original (fixture->database, fixture->document_id), ==, 0);
+  {
+    g_autoptr(GBytes) original_bytes = g_bytes_new (original_before, before);
+    g_autofree char *copy_path = sb_document_store_get_path (fixture->database, annotated_id, NULL);
+    g_autofree char *copy_contents = NULL;
+    g_autoptr(GBytes) copy_bytes = NULL;
+    gsize copy_length;
+
+    g_assert_cmpint (sb_annotation_store_find_document (fixture->database, original_bytes), ==, fixture->document_id);
+    /* The annotated copy is no document to annotate. */
+    g_assert_true (g_file_get_contents (copy_path, &copy_contents, &copy_length, NULL));
+    copy_bytes = g_bytes_new (copy_contents, copy_length);
+    g_assert_cmpint (sb_annotation_store_find_document (fixture->database, copy_bytes), ==, 0);
+  }
   g_assert_cmpint (count (fixture->database, "SELECT count(*) FROM documents WHERE kind = 'annotated'"), ==, 1);
   g_assert_cmpint (count (fixture->database,
                           "SELECT count(*) FROM documents WHERE file_name = 'application (annotated).pdf'"), ==, 1);

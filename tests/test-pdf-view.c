@@ -295,6 +295,12 @@ test_from_disk_saved_into_store (Fixture       *fixture,
   g_assert_cmpint (count (fixture->db_path,
                           "SELECT count(*) FROM annotations WHERE review_id IS NULL AND contents = '请核实'"), ==, 1);
   close_window (window);
+
+  /* The same file opened from disk again finds its stored annotations. */
+  window = open_window (fixture->db_path, 0, pdf);
+  g_assert_cmpint (sb_pdf_window_get_document_id (window), >, fixture->document_id);
+  g_assert_cmpuint (sb_pdf_window_get_annotations (window)->len, ==, 1);
+  close_window (window);
 }
 
 /* The base page opens its documents here, not in another program. */

@@ -188,6 +188,40 @@ sb_annotation_store_suggest_review_kind (SbDatabase *database,
 }
 
 /**
+ * sb_annotation_store_find_document:
+ * @contents: a PDF's bytes
+ *
+ * The stored document with the same contents, so that a file opened from
+ * disk again finds the annotations saved for it.
+ *
+ * Returns: its id (the first stored, when there are several), or 0
+ */
+gint64
+sb_annotation_store_find_document (SbDatabase *database,
+                                   GBytes     *contents)
+{
+  g_autofree char *sha256 = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SB_IS_DATABASE (database), 0);
+  g_return_val_if_fail (contents != NULL, 0);
+
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+  stmt = sb_database_prepare (database,
+                              "SELECT id FROM documents WHERE sha256 = ? AND kind != 'annotated'"
+                              " ORDER BY id LIMIT 1", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/**
  * sb_annotation_store_find_original:
  *
  * Returns: the document whose annotations @annotated_document_id holds,

@@ -42,6 +42,8 @@ GPtrArray  *sb_annotation_store_load      (SbDatabase    *database,
                                            gint64         document_id,
                                            gint64         review_id,
                                            GError       **error);
+gint64      sb_annotation_store_find_document (SbDatabase *database,
+                                               GBytes     *contents);
 gint64      sb_annotation_store_find_original (SbDatabase *database,
                                                gint64      annotated_document_id);
 gint64      sb_annotation_store_get_document_base (SbDatabase *database,

@@ -964,6 +964,12 @@ open_document (SbPdfWindow *self)
   if (self->bytes != NULL)
     self->document = sb_pdf_open_bytes (self->bytes, self->display_name, self->password, &error);
 
+  /* A file from disk that is in the store already comes with the
+   * annotations saved for it. */
+  if (self->document != NULL && self->document_id == 0 && self->database_path != NULL
+      && ensure_database (self, NULL))
+    self->document_id = sb_annotation_store_find_document (self->database, self->bytes);
+
   if (self->document != NULL)
     {
       show_document (self);
