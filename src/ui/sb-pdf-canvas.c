@@ -1573,6 +1573,14 @@ sb_pdf_canvas_dup_selected_text (SbPdfCanvas *self)
   return g_string_free (text, FALSE);
 }
 
+gboolean
+sb_pdf_canvas_has_selection (SbPdfCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_PDF_CANVAS (self), FALSE);
+
+  return self->selection->len > 0;
+}
+
 /**
  * sb_pdf_canvas_select_text:
  * @area: from where the selection starts to where it ends, in points

@@ -59,6 +59,7 @@ void           sb_pdf_canvas_set_colour         (SbPdfCanvas     *self,
 void           sb_pdf_canvas_set_author         (SbPdfCanvas     *self,
                                                  const char      *author);
 char          *sb_pdf_canvas_dup_selected_text  (SbPdfCanvas     *self);
+gboolean       sb_pdf_canvas_has_selection      (SbPdfCanvas     *self);
 gboolean       sb_pdf_canvas_select_text        (SbPdfCanvas     *self,
                                                  int              page,
                                                  const SbPdfRect *area);

@@ -148,7 +148,6 @@ sb_pdf_window_update_actions (SbPdfWindow *self)
   int page = ready ? sb_pdf_canvas_get_page (self->canvas) : 0;
   int n_pages = ready ? sb_pdf_canvas_get_n_pages (self->canvas) : 0;
   double zoom = ready ? sb_pdf_canvas_get_zoom (self->canvas) : 1;
-  g_autofree char *selected_text = ready ? sb_pdf_canvas_dup_selected_text (self->canvas) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.previous-page", ready && page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.next-page", ready && page < n_pages - 1);
@@ -161,7 +160,7 @@ sb_pdf_window_update_actions (SbPdfWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.find", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.find-next", ready && sb_pdf_canvas_get_n_hits (self->canvas) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.find-previous", ready && sb_pdf_canvas_get_n_hits (self->canvas) > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", selected_text != NULL && *selected_text != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", ready && sb_pdf_canvas_has_selection (self->canvas));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save", ready && self->modified && self->database_path != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.delete-annotation",
                                  ready && sb_pdf_canvas_get_selected_annotation (self->canvas) != NULL);
