@@ -8,7 +8,8 @@
  *
  * On top of the pages it draws the search hits, the selected text and the
  * annotations, and the pointer makes them with the current tool: drag
- * over text to select, highlight or underline it; click for a sticky
+ * over text, on one page or across several, to select, highlight or
+ * underline it (one annotation a page); click for a sticky
  * note; drag a box for free text; draw for ink.  The annotations array
  * belongs to the window, which edits, saves and lists it.
  *
