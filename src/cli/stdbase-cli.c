@@ -19,6 +19,7 @@
 #include "sb-audit.h"
 #include "sb-base-name.h"
 #include "sb-cli-certificates.h"
+#include "sb-cli-pdf.h"
 #include "sb-credit-code.h"
 #include "sb-date.h"
 #include "sb-deadline-watch.h"
@@ -918,6 +919,15 @@ run_validate (int    argc,
   return fail (EXIT_USAGE, _("Usage: stdbase-cli validate uscc CODE | validate standard DESIGNATION"));
 }
 
+/* pdf: sb-cli-pdf.c */
+
+static int
+run_pdf (int    argc,
+         char **argv)
+{
+  return sb_cli_pdf_run (argc, argv, format_text);
+}
+
 /* calendar, backup */
 
 static int
@@ -1077,6 +1087,9 @@ static const Command commands[] = {
     OPTION_DATABASE | OPTION_TODAY },
   { "verify", "FILE", N_("Check a certificate PDF against the database: valid, void, revoked or forged"), run_verify, NULL,
     OPTION_DATABASE },
+  { "pdf", "info|annotations FILE | render FILE --page N [--scale S] --output PNG",
+    N_("Describe a PDF, render one of its pages, or list its annotations"), run_pdf, sb_cli_pdf_entries,
+    OPTION_FORMAT },
 };
 
 static char *

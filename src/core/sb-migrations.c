@@ -598,6 +598,40 @@ static const SbAuditedTable audited_by_migration_notices[] = {
   { "spot_checks", "R.base_id", "id base_id date method inspector findings", NULL },
 };
 
+/* Migration 8: reviewers' annotations on stored PDFs: each row is one mark,
+ * recorded against the review it belongs to (none for a document opened
+ * outside a review), on the original document, with the annotated copy
+ * that holds it.  Geometry is in PDF points from the page's top-left
+ * corner; "geometry" holds the lines of marked text or the ink strokes. */
+static const char migration_annotations[] =
+  "CREATE TABLE annotations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  review_id INTEGER REFERENCES reviews (id) ON DELETE CASCADE,"
+  "  annotated_document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('highlight', 'underline', 'note',"
+  "    'free_text', 'ink')),"
+  "  page INTEGER NOT NULL CHECK (page >= 0),"
+  "  x1 REAL NOT NULL,"
+  "  y1 REAL NOT NULL,"
+  "  x2 REAL NOT NULL,"
+  "  y2 REAL NOT NULL,"
+  "  geometry TEXT NOT NULL DEFAULT '',"
+  "  colour TEXT NOT NULL,"                  /* #rrggbb */
+  "  author TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"              /* ISO 8601 */
+  "  contents TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX annotations_document ON annotations (document_id, review_id);"
+  "CREATE INDEX annotations_review ON annotations (review_id);"
+  "CREATE INDEX annotations_annotated ON annotations (annotated_document_id);";
+
+static const SbAuditedTable audited_by_migration_annotations[] = {
+  { "annotations", "(SELECT base_id FROM documents WHERE id = R.document_id)",
+    "id document_id review_id annotated_document_id kind page x1 y1 x2 y2 geometry colour"
+    " author created_at contents", NULL },
+};
+
 typedef struct
 {
   const char           *sql;
@@ -615,6 +649,8 @@ static const Migration migrations[] = {
   { migration_certificates, audited_by_migration_certificates,
     G_N_ELEMENTS (audited_by_migration_certificates) },
   { migration_notices, audited_by_migration_notices, G_N_ELEMENTS (audited_by_migration_notices) },
+  { migration_annotations, audited_by_migration_annotations,
+    G_N_ELEMENTS (audited_by_migration_annotations) },
 };
 
 guint

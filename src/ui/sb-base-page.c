@@ -27,6 +27,7 @@
 #include "sb-notice-print.h"
 #include "sb-notice.h"
 #include "sb-panel-dialog.h"
+#include "sb-pdf-window.h"
 #include "sb-plan-wizard.h"
 #include "sb-score-sheet-dialog.h"
 #include "sb-spot-check-dialog.h"
@@ -1352,24 +1353,7 @@ copy_text_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied")));
 }
 
-static void
-document_opened (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SbBasePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      && self->toast_overlay != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The document could not be opened: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-    }
-}
-
+/* Documents open in the PDF view, with this reviewer's annotations. */
 static void
 open_document_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1377,9 +1361,10 @@ open_document_action (GtkWidget  *widget,
 {
   SbBasePage *self = SB_BASE_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-  g_autofree char *uri = NULL;
   SbBaseDocument *document = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  SbPdfWindow *window;
 
   for (guint i = 0; self->details != NULL && i < self->details->documents->len; i++)
     {
@@ -1388,7 +1373,7 @@ open_document_action (GtkWidget  *widget,
       if (candidate->id == id)
         document = candidate;
     }
-  if (document == NULL)
+  if (document == NULL || self->programme == NULL)
     return;
 
   if (!g_file_test (document->path, G_FILE_TEST_IS_REGULAR))
@@ -1399,10 +1384,10 @@ open_document_action (GtkWidget  *widget,
       return;
     }
 
-  uri = g_filename_to_uri (document->path, NULL, NULL);
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
-                                           document_opened, g_object_ref (self));
+  window = sb_pdf_window_new (application,
+                              sb_database_get_path (sb_programme_get_database (self->programme)),
+                              document->id, NULL);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* GObject */
@@ -1412,8 +1397,6 @@ sb_base_page_dispose (GObject *object)
 {
   SbBasePage *self = (SbBasePage *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->programme);
   g_clear_pointer (&self->profile, sb_profile_free);
   g_clear_pointer (&self->panels, g_ptr_array_unref);
@@ -1583,7 +1566,6 @@ sb_base_page_init (SbBasePage *self)
    * gtk_widget_dispose_template() would do it a second time. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   self->rows = g_ptr_array_new ();
-  self->cancellable = g_cancellable_new ();
   self->title_visible = TRUE;
   sb_date_set_today (&self->today);
 

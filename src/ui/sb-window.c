@@ -24,6 +24,7 @@
 #include "sb-profile-dialog.h"
 #include "sb-profile.h"
 #include "sb-programme.h"
+#include "sb-pdf-window.h"
 #include "sb-statistics.h"
 #include "sb-timeline-marks.h"
 #include "sb-timeline-section.h"
@@ -542,6 +543,50 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+open_pdf_response_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      SbWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      SbPdfWindow *window = sb_pdf_window_new (gtk_window_get_application (GTK_WINDOW (self)),
+                                               self->database_path, 0, path);
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  g_object_unref (dialog);
+}
+
+/* Any PDF from disk, in the PDF view; saving its annotations adds it to
+ * the document store. */
+static void
+open_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_pdf_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 section_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -757,6 +802,8 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.profiles", NULL, profiles_action);
   gtk_widget_class_install_action (widget_class, "win.new-application", NULL, new_application_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-pdf", NULL, open_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.show-watch", NULL, show_watch_action);
