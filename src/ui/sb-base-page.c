@@ -1387,6 +1387,8 @@ open_document_action (GtkWidget  *widget,
   window = sb_pdf_window_new (application,
                               sb_database_get_path (sb_programme_get_database (self->programme)),
                               document->id, NULL);
+  if (self->profile != NULL)
+    sb_pdf_window_set_author (window, self->profile->name, sb_role_to_string (self->profile->role));
   gtk_window_present (GTK_WINDOW (window));
 }
 

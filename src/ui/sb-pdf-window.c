@@ -69,6 +69,7 @@ struct _SbPdfWindow
   char              *display_name;
   char              *password;
   char              *author;
+  char              *role;       /* the author's SbRole id, for the audit log */
   GBytes            *bytes;
   PopplerDocument   *document;        /* the main thread's */
   SbPdfRenderer     *renderer;
@@ -199,6 +200,8 @@ ensure_database (SbPdfWindow  *self,
     }
 
   self->database = sb_database_open (self->database_path, SB_DATABASE_OPEN_FLAGS_NONE, error);
+  if (self->database != NULL && self->role != NULL)
+    sb_database_set_audit_actor (self->database, self->author, self->role);
   return self->database != NULL;
 }
 
@@ -1279,6 +1282,7 @@ sb_pdf_window_finalize (GObject *object)
   g_free (self->display_name);
   g_free (self->password);
   g_free (self->author);
+  g_free (self->role);
   g_free (self->search_status);
   for (guint i = 0; i < G_N_ELEMENTS (self->colours); i++)
     g_free (self->colours[i]);
@@ -1686,4 +1690,32 @@ sb_pdf_window_get_search_status (SbPdfWindow *self)
   g_return_val_if_fail (SB_IS_PDF_WINDOW (self), NULL);
 
   return self->search_status;
+}
+
+/**
+ * sb_pdf_window_set_author:
+ * @author: who new annotations are signed by
+ * @role: (nullable): the #SbRole id they act in, for the audit log
+ *
+ * The current profile, when there is one; otherwise the user's real name.
+ */
+void
+sb_pdf_window_set_author (SbPdfWindow *self,
+                          const char  *author,
+                          const char  *role)
+{
+  g_autofree char *signed_as = NULL;
+
+  g_return_if_fail (SB_IS_PDF_WINDOW (self));
+  g_return_if_fail (author != NULL);
+
+  g_free (self->author);
+  self->author = g_strdup (author);
+  g_free (self->role);
+  self->role = g_strdup (role);
+  sb_pdf_canvas_set_author (self->canvas, self->author);
+  signed_as = g_strdup_printf (_("Annotating as %s"), self->author);
+  gtk_label_set_text (self->author_label, signed_as);
+  if (self->database != NULL && self->role != NULL)
+    sb_database_set_audit_actor (self->database, self->author, self->role);
 }

@@ -15,6 +15,9 @@ SbPdfWindow *sb_pdf_window_new                 (GtkApplication *application,
                                                 const char     *database_path,
                                                 gint64          document_id,
                                                 const char     *path);
+void         sb_pdf_window_set_author          (SbPdfWindow    *self,
+                                                const char     *author,
+                                                const char     *role);
 const char  *sb_pdf_window_get_state           (SbPdfWindow    *self);
 SbPdfCanvas *sb_pdf_window_get_canvas          (SbPdfWindow    *self);
 GPtrArray   *sb_pdf_window_get_annotations     (SbPdfWindow    *self);

@@ -559,6 +559,9 @@ open_pdf_response_cb (GtkNativeDialog *dialog,
       SbPdfWindow *window = sb_pdf_window_new (gtk_window_get_application (GTK_WINDOW (self)),
                                                self->database_path, 0, path);
 
+      if (self->profile != NULL)
+        sb_pdf_window_set_author (window, self->profile->name,
+                                  sb_role_to_string (self->profile->role));
       gtk_window_present (GTK_WINDOW (window));
     }
   g_object_unref (dialog);
