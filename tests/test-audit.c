@@ -356,11 +356,49 @@ test_history_survives_the_table (Fixture       *fixture,
     }
 }
 
+/* A demonstration beyond its first 72 bases is a bulk load: its bases are
+ * written quietly and the load is one entry that says so. */
+static void
+test_bulk_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbProgramme) programme = NULL;
+  SbDatabase *database;
+  SbAuditReport report;
+  GDate today;
+
+  programme = sb_programme_open (":memory:", SB_DATABASE_OPEN_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  database = sb_programme_get_database (programme);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 27, 11, 2026);
+  g_assert_true (sb_demo_fill (sb_programme_get_store (programme), SB_DEMO_AUDITED_BASES + 8, 3,
+                               &today, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (database, "SELECT count(*) FROM audit_log WHERE base_id > 72"), ==, 0);
+  g_assert_cmpint (query_int (database, "SELECT count(*) FROM audit_log"
+                                        " WHERE entity = 'bases' AND operation = 'insert'"), ==, 72);
+  g_assert_cmpint (query_int (database, "SELECT count(*) FROM audit_log WHERE entity = 'demo'"
+                                        " AND operation = 'load'"
+                                        " AND json_extract (payload, '$.bases') = 80"
+                                        " AND json_extract (payload, '$.audited_bases') = 72"), ==, 1);
+
+  /* Changes after the load are audited again. */
+  g_assert_true (sb_database_exec (database, "UPDATE bases SET short_name_zh = '改名' WHERE id = 80", &error));
+  g_assert_cmpint (query_int (database, "SELECT count(*) FROM audit_log WHERE base_id = 80"), ==, 1);
+
+  g_assert_true (sb_audit_verify (database, &report, &error));
+  g_assert_cmpint (report.verdict, ==, SB_AUDIT_INTACT);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/audit/bulk-demo", test_bulk_demo);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -92,6 +92,40 @@ sb_audit_register_functions (sqlite3 *db)
                            NULL, audit_hash_function, NULL, NULL);
 }
 
+/* An entry made by the application itself rather than by a trigger: a
+ * bulk load that says what it wrote.  @base_id is 0 for none. */
+gboolean
+sb_audit_append (SbDatabase  *db,
+                 const char  *entity,
+                 const char  *operation,
+                 gint64       base_id,
+                 const char  *payload,
+                 GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO audit_log (seq, recorded_at, actor, role, entity, operation, base_id, payload, hash)"
+    " SELECT seq, at, actor, role, ?1, ?2, ?3, ?4,"
+    "  sb_audit_hash (prev, seq, at, actor, role, ?1, ?2, ?3, ?4)"
+    " FROM (SELECT IFNULL ((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), 0) + 1 AS seq,"
+    "  strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') AS at,"
+    "  sb_audit_actor () AS actor, sb_audit_role () AS role,"
+    "  (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS prev)";
+  sqlite3_stmt *stmt = sb_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, operation, -1, SQLITE_TRANSIENT);
+  if (base_id > 0)
+    sqlite3_bind_int64 (stmt, 3, base_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 4, payload, -1, SQLITE_TRANSIENT);
+
+  return sb_database_step_done (db, stmt, error);
+}
+
 gboolean
 sb_audit_verify (SbDatabase     *db,
                  SbAuditReport  *report,

@@ -49,6 +49,12 @@ void       sb_audit_compute_hash       (const char     *prev_hash,
                                         const char     *payload,
                                         char            out_hex[65]);
 
+gboolean   sb_audit_append             (SbDatabase     *db,
+                                        const char     *entity,
+                                        const char     *operation,
+                                        gint64          base_id,
+                                        const char     *payload,
+                                        GError        **error);
 gboolean   sb_audit_verify             (SbDatabase     *db,
                                         SbAuditReport  *report,
                                         GError        **error);

@@ -34,6 +34,7 @@ struct _SbDatabase
   int         busy_timeout_ms;
   char       *audit_actor;  /* who the audit log says made the changes */
   char       *audit_role;
+  gboolean    audit_enabled;
 };
 
 G_DEFINE_FINAL_TYPE (SbDatabase, sb_database, G_TYPE_OBJECT)
@@ -223,11 +224,23 @@ audit_role_function (sqlite3_context  *context,
 }
 
 static void
+audit_enabled_function (sqlite3_context  *context,
+                        int               argc,
+                        sqlite3_value   **argv)
+{
+  SbDatabase *self = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, self->audit_enabled);
+}
+
+static void
 register_audit_functions (SbDatabase *self)
 {
   /* Innocuous (no side effects), so the schema's triggers may call them. */
   sqlite3_create_function (self->db, "sb_audit_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                            self, audit_actor_function, NULL, NULL);
+  sqlite3_create_function (self->db, "sb_audit_enabled", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                           self, audit_enabled_function, NULL, NULL);
   sqlite3_create_function (self->db, "sb_audit_role", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                            self, audit_role_function, NULL, NULL);
   sb_audit_register_functions (self->db);
@@ -413,6 +426,7 @@ sb_database_init (SbDatabase *self)
   self->busy_timeout_ms = timeout ? atoi (timeout) : DEFAULT_BUSY_TIMEOUT_MS;
   self->audit_actor = g_strdup (g_get_real_name ());
   self->audit_role = g_strdup ("");
+  self->audit_enabled = TRUE;
 }
 
 /* Who the audit log records for the changes made from now on: the person
@@ -428,6 +442,17 @@ sb_database_set_audit_actor (SbDatabase *self,
   self->audit_actor = g_strdup (actor ? actor : "");
   g_free (self->audit_role);
   self->audit_role = g_strdup (role ? role : "");
+}
+
+/* Off only while a bulk load writes what it then records in one entry
+ * (sb_demo_fill ()); every change a person makes is audited. */
+void
+sb_database_set_audit_enabled (SbDatabase *self,
+                               gboolean    enabled)
+{
+  g_return_if_fail (SB_IS_DATABASE (self));
+
+  self->audit_enabled = !!enabled;
 }
 
 const char *

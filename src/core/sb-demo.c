@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sb-audit.h"
 #include "sb-credit-code.h"
 #include "sb-date.h"
 #include "sb-demo.h"
@@ -1383,8 +1384,24 @@ sb_demo_fill (SbBaseStore  *store,
 
   demo.rand = g_rand_new_with_seed (seed);
   demo.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* The first bases are recorded in the audit log change by change, as
+   * people would make them; a larger programme's bulk is written quietly and
+   * recorded as one entry that says so, which keeps 10,000 bases quick. */
   for (guint i = 0; i < count && ok; i++)
-    ok = play (&demo, i, choose_scenario (&demo, i), error);
+    {
+      sb_database_set_audit_enabled (database, i < SB_DEMO_AUDITED_BASES);
+      ok = play (&demo, i, choose_scenario (&demo, i), error);
+    }
+  sb_database_set_audit_enabled (database, TRUE);
+  if (ok)
+    {
+      g_autofree char *today_text = sb_date_format (today);
+      g_autofree char *payload =
+        g_strdup_printf ("{\"bases\":%u,\"seed\":%u,\"today\":\"%s\",\"audited_bases\":%u}",
+                         count, seed, today_text, MIN (count, SB_DEMO_AUDITED_BASES));
+
+      ok = sb_audit_append (database, "demo", "load", 0, payload, error);
+    }
   if (ok)
     ok = add_panels (&demo, error) && add_notices (database, error)
          && add_profiles (database, error);

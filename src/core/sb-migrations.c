@@ -660,7 +660,9 @@ sb_migrations_get_latest_version (void)
 }
 
 /* The triggers that append a row's change to the audit log.  R is NEW or
- * OLD; the entry's hash chains it to the entry before (sb-audit.c). */
+ * OLD; the entry's hash chains it to the entry before (sb-audit.c).  Only a
+ * bulk load that records itself as one entry turns them off
+ * (sb_database_set_audit_enabled ()). */
 static void
 append_audit_trigger (GString              *sql,
                       const SbAuditedTable *table,
@@ -690,7 +692,7 @@ append_audit_trigger (GString              *sql,
   if (g_str_equal (operation, "update") && table->update_of != NULL)
     g_string_append_printf (sql, " OF %s", table->update_of);
   g_string_append_printf (sql,
-                          " ON %s BEGIN"
+                          " ON %s WHEN sb_audit_enabled () BEGIN"
                           " INSERT INTO audit_log (seq, recorded_at, actor, role,"
                           "  entity, operation, base_id, payload, hash)"
                           " SELECT seq, at, actor, role, '%s', '%s', base, payload,"
