@@ -346,17 +346,17 @@ add_deadline_row (SbBasePage          *self,
   switch (deadline->status)
     {
     case SB_DEADLINE_STATUS_OVERDUE:
-      icon = "dialog-warning-symbolic";
+      icon = "milestone-overdue-symbolic";
       css_class = "error";
       status_text = days = dup_days_text (deadline->days_left);
       break;
     case SB_DEADLINE_STATUS_DUE_SOON:
-      icon = "alarm-symbolic";
+      icon = "milestone-due-soon-symbolic";
       css_class = "warning";
       status_text = days = dup_days_text (deadline->days_left);
       break;
     case SB_DEADLINE_STATUS_UPCOMING:
-      icon = "x-office-calendar-symbolic";
+      icon = "milestone-upcoming-symbolic";
       status_text = days = dup_days_text (deadline->days_left);
       break;
     case SB_DEADLINE_STATUS_UNKNOWN:
@@ -364,7 +364,7 @@ add_deadline_row (SbBasePage          *self,
       css_class = "warning";
       break;
     case SB_DEADLINE_STATUS_MET:
-      icon = "emblem-ok-symbolic";
+      icon = "milestone-met-symbolic";
       css_class = "success";
       if (g_date_valid (&deadline->met))
         {

@@ -661,7 +661,7 @@ days_left_setup (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *icon = gtk_image_new_from_icon_name ("milestone-overdue-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (icon, "error");

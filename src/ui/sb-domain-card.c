@@ -169,7 +169,7 @@ sb_domain_card_new (const SbGroupSummary *summary,
   /* Overdue says so in words and with its own icon, not by colour alone. */
   if (summary->has_nearest && summary->nearest.status == SB_DEADLINE_STATUS_OVERDUE)
     {
-      gtk_image_set_from_icon_name (self->deadline_icon, "dialog-warning-symbolic");
+      gtk_image_set_from_icon_name (self->deadline_icon, "milestone-overdue-symbolic");
       gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->deadline_icon), "error");
     }
