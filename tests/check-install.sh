@@ -67,7 +67,7 @@ echo "ok - desktop file, D-Bus service and metainfo agree"
 unset STDBASE_DATA_DIR STDBASE_LOCALEDIR
 cli="$root/bin/stdbase-cli"
 "$cli" --help >/dev/null || fail "stdbase-cli --help failed"
-LANGUAGE=zh_CN LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$cli" --help | grep -q '用法' \
+LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$cli" --help | grep -q '用法' \
   || fail "the installed stdbase-cli does not find its Chinese catalog"
 "$cli" demo --database "$stage/demo.db" --today 2026-11-27 >/dev/null \
   || fail "the installed stdbase-cli cannot make a demonstration programme"

@@ -519,6 +519,9 @@ show_units (SbBasePage *self)
 
           gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (copy, _("Copy Credit Code"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Credit Code"),
+                                          -1);
           gtk_widget_add_css_class (copy, "flat");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", unit->credit_code);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "base.copy-text");
@@ -630,9 +633,15 @@ show_documents (SbBasePage *self)
       g_autofree char *subtitle = join_parts (pages, size, added, NULL);
       AdwActionRow *row = add_row (self, self->documents_group, document->file_name, subtitle);
       GtkWidget *open = gtk_button_new_from_icon_name ("document-open-symbolic");
+      g_autofree char *open_label = NULL;
 
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (open, _("Open"));
+      /* Translators: the accessible name of the button that opens a document, e.g. Open “plan.pdf” */
+      open_label = g_strdup_printf (_("Open “%s”"), document->file_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, open_label,
+                                      -1);
       gtk_widget_add_css_class (open, "flat");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", document->id);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "base.open-document");
