@@ -44,7 +44,9 @@ for file in \
   share/metainfo/org.shanxi.StdBase.metainfo.xml \
   share/dbus-1/services/org.shanxi.StdBase.service \
   share/icons/hicolor/scalable/apps/org.shanxi.StdBase.svg \
-  share/icons/hicolor/symbolic/apps/org.shanxi.StdBase-symbolic.svg
+  share/icons/hicolor/symbolic/apps/org.shanxi.StdBase-symbolic.svg \
+  share/man/man1/stdbase.1 \
+  share/man/man1/stdbase-cli.1
 do
   [ -f "$root/$file" ] || fail "$file is not installed"
   echo "ok - $file"

@@ -101,6 +101,7 @@ ensure_style (SbChartView *self)
 {
   GtkStyleContext *context;
   const PangoFontDescription *font;
+  PangoContext *pango_context;
   gboolean dark;
   GdkRGBA rgba;
 
@@ -115,7 +116,11 @@ ensure_style (SbChartView *self)
   gtk_style_context_get_color (context, &rgba);
   self->style.foreground = rgba_from_gdk (&rgba);
   self->style.grid = self->style.foreground;
-  self->style.grid.alpha *= dark ? 0.15 : 0.12;
+  /* High contrast: grid lines as plain as the text's, not a faint tint. */
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    self->style.grid.alpha *= 0.5;
+  else
+    self->style.grid.alpha *= dark ? 0.15 : 0.12;
   if (gtk_style_context_lookup_color (context, "view_bg_color", &rgba))
     self->style.background = rgba_from_gdk (&rgba);
 
@@ -123,11 +128,26 @@ ensure_style (SbChartView *self)
     if (gtk_style_context_lookup_color (context, palette_names[i][dark ? 1 : 0], &rgba))
       self->style.palette[i] = rgba_from_gdk (&rgba);
 
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  pango_context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = pango_context_get_font_description (pango_context);
   if (font != NULL)
     {
-      g_autofree char *name = pango_font_description_to_string (font);
+      g_autoptr(PangoFontDescription) scaled = pango_font_description_copy (font);
+      double resolution = pango_cairo_context_get_resolution (pango_context);
+      g_autofree char *name = NULL;
 
+      /* The chart lays its text out at 96 dpi; the desktop's large text
+       * (gtk-xft-dpi, text scaling) is in the widget's resolution. */
+      if (resolution > 0 && resolution != 96.0)
+        {
+          double size = pango_font_description_get_size (scaled) * resolution / 96.0;
+
+          if (pango_font_description_get_size_is_absolute (scaled))
+            pango_font_description_set_absolute_size (scaled, size);
+          else
+            pango_font_description_set_size (scaled, (int) (size + 0.5));
+        }
+      name = pango_font_description_to_string (scaled);
       sb_chart_style_set_font (&self->style, name);
     }
 
