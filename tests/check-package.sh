@@ -58,7 +58,7 @@ echo "ok - the package holds the programs, data, translations, desktop integrati
 dpkg-deb -f "$deb" Depends | grep -q 'libadwaita-1-0' || fail "the package does not depend on libadwaita"
 echo "ok - dependencies: $(dpkg-deb -f "$deb" Depends)"
 
-lintian --fail-on error --no-tag-display-limit "$work"/stdbase_*.changes >"$work/lintian" 2>&1 || {
+lintian --fail-on error --tag-display-limit 0 "$work"/stdbase_*.changes >"$work/lintian" 2>&1 || {
   cat "$work/lintian" >&2
   fail "lintian reports errors"
 }

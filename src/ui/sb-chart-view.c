@@ -188,6 +188,17 @@ update_accessible (SbChartView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : _("Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
                                   -1);
+
+  /* Five charts, five export buttons: each says which chart it exports. */
+  if (title != NULL)
+    {
+      /* Translators: the accessible name of a chart's export button, e.g. Export “Bases by domain” */
+      g_autofree char *export_label = g_strdup_printf (_("Export “%s”"), title);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, export_label,
+                                      -1);
+    }
 }
 
 /* A file name from the chart's title, without the characters file
