@@ -143,6 +143,17 @@ def check_screen(app, screen, problems):
     return controls
 
 
+def hold_display():
+    """Xvfb resets when its last client leaves, and a client that connects
+    during the reset is refused: at-spi-bus-launcher connects and leaves
+    just as the app starts.  A client that stays keeps the server up."""
+    holder = subprocess.Popen(['xprop', '-root', '-spy'], stdout=subprocess.DEVNULL)
+    # The AT-SPI bus and registry come up now, not while the app starts.
+    pyatspi.Registry.getDesktop(0)
+    time.sleep(1)
+    return holder
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='stdbase-a11y-')
     database = os.path.join(tmp, 'demo.db')
@@ -153,6 +164,7 @@ def main():
     cli = os.path.join(build, 'src', 'cli', 'stdbase-cli')
     subprocess.run([cli, 'demo', '--database', database, '--today', '2026-11-27'],
                    env=env, check=True, stdout=subprocess.DEVNULL)
+    holder = hold_display()
     app_process = subprocess.Popen([os.path.join(build, 'src', 'ui', 'stdbase'),
                                     '--database', database, '--today', '2026-11-27'], env=env)
     problems = []
@@ -186,6 +198,7 @@ def main():
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)
+        holder.terminate()
 
     for problem in problems:
         print(f'not ok: {problem}')
