@@ -101,7 +101,6 @@ ensure_style (SbChartView *self)
 {
   GtkStyleContext *context;
   const PangoFontDescription *font;
-  PangoContext *pango_context;
   gboolean dark;
   GdkRGBA rgba;
 
@@ -128,26 +127,13 @@ ensure_style (SbChartView *self)
     if (gtk_style_context_lookup_color (context, palette_names[i][dark ? 1 : 0], &rgba))
       self->style.palette[i] = rgba_from_gdk (&rgba);
 
-  pango_context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  font = pango_context_get_font_description (pango_context);
+  /* GTK gives the font in pixels at the desktop's resolution, so the
+   * charts follow its large text (Xft/DPI, text scaling) as labels do. */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   if (font != NULL)
     {
-      g_autoptr(PangoFontDescription) scaled = pango_font_description_copy (font);
-      double resolution = pango_cairo_context_get_resolution (pango_context);
-      g_autofree char *name = NULL;
+      g_autofree char *name = pango_font_description_to_string (font);
 
-      /* The chart lays its text out at 96 dpi; the desktop's large text
-       * (gtk-xft-dpi, text scaling) is in the widget's resolution. */
-      if (resolution > 0 && resolution != 96.0)
-        {
-          double size = pango_font_description_get_size (scaled) * resolution / 96.0;
-
-          if (pango_font_description_get_size_is_absolute (scaled))
-            pango_font_description_set_absolute_size (scaled, size);
-          else
-            pango_font_description_set_size (scaled, (int) (size + 0.5));
-        }
-      name = pango_font_description_to_string (scaled);
       sb_chart_style_set_font (&self->style, name);
     }
 
