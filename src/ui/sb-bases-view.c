@@ -1050,6 +1050,21 @@ sb_bases_view_class_init (SbBasesViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "bases.focus-search", NULL);
 }
 
+/* GtkDropDown (GTK 4.8) takes the keyboard focus on a toggle button of its
+ * own that has no name, so a screen reader says nothing useful when it is
+ * reached with Tab: the button gets the drop-down's name, its tooltip. */
+static void
+name_drop_down_button (GtkDropDown *drop_down)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  const char *name = gtk_widget_get_tooltip_text (GTK_WIDGET (drop_down));
+
+  if (GTK_IS_TOGGLE_BUTTON (button) && name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+}
+
 static void
 sb_bases_view_init (SbBasesView *self)
 {
@@ -1065,6 +1080,11 @@ sb_bases_view_init (SbBasesView *self)
   /* Not a bound template child: AdwBin unparents its child itself, and
    * gtk_widget_dispose_template() would do it a second time. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+
+  name_drop_down_button (self->domain_drop_down);
+  name_drop_down_button (self->state_drop_down);
+  name_drop_down_button (self->city_drop_down);
+  name_drop_down_button (self->tag_drop_down);
 
   /* Before the drop-downs get their models, so no selection is taken for
    * a filter change. */
