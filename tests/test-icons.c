@@ -6,7 +6,12 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <gtk/gtk.h>
+
+#include "sb-programme.h"
+#include "sb-statistics.h"
 
 #define ICONS_PATH "/org/shanxi/StdBase/icons"
 #define ACTIONS_PATH ICONS_PATH "/scalable/actions"
@@ -111,6 +116,40 @@ test_used_icons_exist (void)
   g_assert_cmpuint (missing, ==, 0);
 }
 
+/* Each domain a new programme starts with (Art. 3) has its own icon. */
+static void
+test_domain_icons (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stdbase-test-icons-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(SbProgramme) programme = NULL;
+  g_autoptr(GArray) domains = NULL;
+  GtkIconTheme *theme = get_theme ();
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "programme.db", NULL);
+  programme = sb_programme_open (path, SB_DATABASE_OPEN_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  domains = sb_statistics_list_domains (sb_programme_get_database (programme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (domains->len, ==, 12);
+
+  for (guint i = 0; i < domains->len; i++)
+    {
+      const SbReference *domain = &g_array_index (domains, SbReference, i);
+      g_autofree char *name = g_strdup_printf ("domain-%s-symbolic", domain->code);
+
+      g_test_message ("%s", name);
+      g_assert_true (gtk_icon_theme_has_icon (theme, name));
+    }
+  g_assert_true (gtk_icon_theme_has_icon (theme, "domain-other-symbolic"));
+
+  g_clear_object (&programme);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -125,6 +164,7 @@ main (int    argc,
 
   g_test_add_func ("/icons/own-icons-load", test_own_icons_load);
   g_test_add_func ("/icons/used-icons-exist", test_used_icons_exist);
+  g_test_add_func ("/icons/domain-icons", test_domain_icons);
 
   return g_test_run ();
 }
