@@ -14,6 +14,7 @@ at-spi2-core are needed: build-aux/dev installs them.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -235,6 +236,7 @@ def main():
         app_process.terminate()
         app_process.wait(timeout=10)
         holder.terminate()
+        shutil.rmtree(tmp, ignore_errors=True)
 
     for problem in problems:
         print(f'not ok: {problem}')

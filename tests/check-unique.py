@@ -11,6 +11,7 @@ windows, the second on OTHER resolved against the folder of the command
 its window, not open a third.  Windows are counted over AT-SPI.
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -121,3 +122,4 @@ finally:
     primary.terminate()
     primary.wait(timeout=10)
     holder.terminate()
+    shutil.rmtree(tmp, ignore_errors=True)
