@@ -830,6 +830,62 @@ test_search_speed (void)
   destroy_view (view);
 }
 
+/* The deadline's kind, shown at 1024 pixels with normal text, gives way
+ * to the names with large text (Xft/DPI 120) in English. */
+static GtkColumnViewColumn *
+find_column (SbBasesView *view,
+             const char  *title)
+{
+  GtkColumnView *column_view = find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+column_visible_after_layout (int dpi)
+{
+  SbBasesView *view;
+  GtkColumnViewColumn *column;
+  gboolean visible;
+  gint64 until;
+
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi * 1024, NULL);
+  view = make_view (bases);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  column = find_column (view, "Next Deadline");
+  visible = gtk_column_view_column_get_visible (column);
+  if (!visible)
+    g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), ==, 0);
+  destroy_view (view);
+
+  return visible;
+}
+
+static void
+test_large_text (void)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+
+  g_assert_true (column_visible_after_layout (96));
+  g_assert_false (column_visible_after_layout (120));
+
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -865,6 +921,7 @@ main (int    argc,
   g_test_add_func ("/bases-view/activate-row", test_activate_row);
   g_test_add_func ("/bases-view/programme-away", test_programme_away);
   g_test_add_func ("/bases-view/strictness", test_strictness);
+  g_test_add_func ("/bases-view/large-text", test_large_text);
   g_test_add_func ("/bases-view/search-speed", test_search_speed);
 
   status = g_test_run ();

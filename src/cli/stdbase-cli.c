@@ -24,6 +24,7 @@
 #include "sb-date.h"
 #include "sb-deadline-watch.h"
 #include "sb-demo.h"
+#include "sb-paths.h"
 #include "sb-programme.h"
 #include "sb-standard-designation.h"
 
@@ -1188,9 +1189,8 @@ main (int    argc,
   const char *name;
 
   setlocale (LC_ALL, "");
-  /* An uninstalled build (build-aux/dev run) points at its own catalogs. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STDBASE_LOCALEDIR") ? g_getenv ("STDBASE_LOCALEDIR")
-                                                                   : LOCALEDIR);
+  /* The installed catalogs, or an uninstalled build's own (sb-paths.c). */
+  bindtextdomain (GETTEXT_PACKAGE, sb_paths_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sb-calendar.h"
+#include "sb-paths.h"
 
 #define DEFAULT_FILE_NAME "cn-statutory-holidays.ini"
 
@@ -570,33 +571,21 @@ sb_calendar_new (void)
  * sb_calendar_find_default_file:
  *
  * Looks for the shipped calendar, calendar/cn-statutory-holidays.ini, in
- * `$STDBASE_DATA_DIR`, then in the installed data directory, then in the
- * source tree (for uninstalled builds).
+ * the data directory: `$STDBASE_DATA_DIR`, or the installed one, or for an
+ * uninstalled build the source tree (see sb_paths_get_data_dir()).
  *
- * Returns: (transfer full) (nullable): the path of the first one that
- *   exists, or %NULL
+ * Returns: (transfer full) (nullable): the path if the file exists, or %NULL
  */
 char *
 sb_calendar_find_default_file (void)
 {
-  const char *dirs[3];
-  guint n_dirs = 0;
-  const char *env = g_getenv ("STDBASE_DATA_DIR");
+  g_autofree char *path = g_build_filename (sb_paths_get_data_dir (), "calendar",
+                                            DEFAULT_FILE_NAME, NULL);
 
-  if (env != NULL && *env != '\0')
-    dirs[n_dirs++] = env;
-  dirs[n_dirs++] = PKGDATADIR;
-  dirs[n_dirs++] = SOURCE_DATADIR;
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
 
-  for (guint i = 0; i < n_dirs; i++)
-    {
-      g_autofree char *path = g_build_filename (dirs[i], "calendar", DEFAULT_FILE_NAME, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-    }
-
-  return NULL;
+  return g_steal_pointer (&path);
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "sb-application.h"
+#include "sb-paths.h"
 
 int
 main (int    argc,
@@ -16,9 +17,8 @@ main (int    argc,
   g_autoptr(SbApplication) application = NULL;
 
   setlocale (LC_ALL, "");
-  /* An uninstalled build (build-aux/dev run) points at its own catalogs. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STDBASE_LOCALEDIR") ? g_getenv ("STDBASE_LOCALEDIR")
-                                                                   : LOCALEDIR);
+  /* The installed catalogs, or an uninstalled build's own (sb-paths.c). */
+  bindtextdomain (GETTEXT_PACKAGE, sb_paths_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -2,6 +2,18 @@
  *
  * Handles the command line (--database, --today) and the application-wide
  * actions; each window opens its own programme.
+ *
+ * One process per desktop session (unique), not one per window: the menu
+ * entry is DBusActivatable, so launching StdBase again, from the menu or by
+ * D-Bus activation, raises the window that is already open instead of
+ * opening the same database a second time in a second process.  The command
+ * line goes to that primary instance (G_APPLICATION_HANDLES_COMMAND_LINE):
+ * `stdbase --database FILE` opens a window on FILE there, or raises the one
+ * already showing FILE, so several programmes can still be open side by side
+ * as they were when each had its own process.  FILE is resolved against the
+ * directory of the command that named it, and --today applies to the window
+ * that command opens.  Windows stay independent: each has its own
+ * programme, its own worker and its own today.
  */
 #define G_LOG_DOMAIN "sb-application"
 
@@ -10,17 +22,19 @@
 #include <glib/gi18n.h>
 
 #include "sb-application.h"
+#include "sb-database.h"
 #include "sb-date.h"
 #include "sb-deadline-watch-panel.h"
 #include "sb-preferences-window.h"
 #include "sb-window.h"
 
+/* Which programme, as of which day, a window shows: a string kept on it. */
+#define WINDOW_KEY "sb-application-window-key"
+
 struct _SbApplication
 {
   AdwApplication  parent_instance;
 
-  char           *database_path;
-  GDate           today;
   GSettings      *settings;      /* NULL when the schema is not installed */
   GDate           notified_on;
 };
@@ -48,8 +62,60 @@ open_settings (void)
   return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }
 
+static gboolean
+name_on_bus (GDBusConnection *bus,
+             const char      *method,
+             const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariantIter) names = NULL;
+  const char *each;
+  gboolean found = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", method,
+                                       name != NULL && g_str_equal (method, "NameHasOwner")
+                                       ? g_variant_new ("(s)", name) : NULL,
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 500, NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+  if (g_str_equal (method, "NameHasOwner"))
+    {
+      g_variant_get (reply, "(b)", &found);
+      return found;
+    }
+
+  g_variant_get (reply, "(as)", &names);
+  while (!found && g_variant_iter_next (names, "&s", &each))
+    found = g_str_equal (each, name);
+
+  return found;
+}
+
+/* Whether the session shows notifications at all: without a notification
+ * service (a bare X server, a CI machine) GLib would only print a warning. */
+static gboolean
+notifications_available (SbApplication *self)
+{
+  static const char *services[] = { "org.gtk.Notifications", "org.freedesktop.Notifications" };
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;   /* through the portal */
+  if (bus == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    if (name_on_bus (bus, "NameHasOwner", services[i])
+        || name_on_bus (bus, "ListActivatableNames", services[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* At start and once a day: what is overdue and what falls due soon, as a
- * desktop notification whose action opens the deadline watch. */
+ * desktop notification whose action opens the deadline watch.  One a day
+ * for the whole application, whichever window reports first. */
 static void
 watch_updated_cb (SbApplication *self,
                   SbWindow      *window)
@@ -65,6 +131,7 @@ watch_updated_cb (SbApplication *self,
 
   sb_date_set_today (&now);
   if (watch == NULL
+      || !notifications_available (self)
       || (g_date_valid (&self->notified_on) && g_date_compare (&now, &self->notified_on) == 0)
       || !sb_deadline_watch_summarise (watch, &title, &body))
     return;
@@ -78,24 +145,70 @@ watch_updated_cb (SbApplication *self,
   g_application_send_notification (G_APPLICATION (self), "deadline-watch", notification);
 }
 
+/* Runs in the process that was started, before it hands the command line
+ * over: a bad date is refused right there, with its exit status. */
 static int
 sb_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
-  SbApplication *self = SB_APPLICATION (application);
   g_autoptr(GError) error = NULL;
   const char *today = NULL;
-
-  g_variant_dict_lookup (options, "database", "^ay", &self->database_path);
+  GDate date;
 
   if (g_variant_dict_lookup (options, "today", "&s", &today)
-      && !sb_date_parse (today, &self->today, &error))
+      && !sb_date_parse (today, &date, &error))
     {
       g_printerr ("stdbase: %s\n", error->message);
       return 2;
     }
 
   return -1;
+}
+
+static char *
+window_key (const char  *database_path,
+            const GDate *today)
+{
+  char date[16] = "";
+
+  if (today != NULL && g_date_valid (today))
+    g_date_strftime (date, sizeof date, "%Y-%m-%d", today);
+
+  return g_strdup_printf ("%s\n%s", database_path, date);
+}
+
+/* Raises the window showing @database_path as of @today, or opens one. */
+static void
+present_window (SbApplication *self,
+                const char    *database_path,
+                const GDate   *today)
+{
+  g_autofree char *default_path = NULL;
+  g_autofree char *key = NULL;
+  GtkWindow *window = NULL;
+
+  if (database_path == NULL)
+    database_path = default_path = sb_database_get_default_path ();
+  key = window_key (database_path, today);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (g_strcmp0 (g_object_get_data (l->data, WINDOW_KEY), key) == 0)
+        {
+          window = l->data;
+          break;
+        }
+    }
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), database_path, today));
+      g_object_set_data_full (G_OBJECT (window), WINDOW_KEY, g_steal_pointer (&key), g_free);
+      g_signal_connect_object (window, "watch-updated", G_CALLBACK (watch_updated_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_window_present (window);
 }
 
 static void
@@ -105,15 +218,49 @@ sb_application_activate (GApplication *application)
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window == NULL)
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    present_window (self, NULL, NULL);
+}
+
+/* Runs in the primary instance, for its own command line or another's. */
+static int
+sb_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  SbApplication *self = SB_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *database_path = NULL;
+  const char *database = NULL;
+  const char *today = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_variant_dict_lookup (options, "database", "^&ay", &database);
+  if (g_variant_dict_lookup (options, "today", "&s", &today)
+      && !sb_date_parse (today, &date, &error))
     {
-      window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), self->database_path,
-                                          &self->today));
-      g_signal_connect_object (window, "watch-updated", G_CALLBACK (watch_updated_cb),
-                               self, G_CONNECT_SWAPPED);
+      g_application_command_line_printerr (command_line, "stdbase: %s\n", error->message);
+      return 2;
     }
 
-  gtk_window_present (window);
+  if (database == NULL && today == NULL)
+    {
+      g_application_activate (application);
+      return 0;
+    }
+
+  if (database != NULL)
+    {
+      file = g_application_command_line_create_file_for_arg (command_line, database);
+      database_path = g_file_get_path (file);
+    }
+  present_window (self, database_path, &date);
+
+  return 0;
 }
 
 static void
@@ -121,7 +268,6 @@ sb_application_finalize (GObject *object)
 {
   SbApplication *self = (SbApplication *)object;
 
-  g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sb_application_parent_class)->finalize (object);
@@ -221,6 +367,7 @@ sb_application_class_init (SbApplicationClass *klass)
   object_class->finalize = sb_application_finalize;
 
   application_class->activate = sb_application_activate;
+  application_class->command_line = sb_application_command_line;
   application_class->startup = sb_application_startup;
   application_class->handle_local_options = sb_application_handle_local_options;
 }
@@ -228,7 +375,6 @@ sb_application_class_init (SbApplicationClass *klass)
 static void
 sb_application_init (SbApplication *self)
 {
-  g_date_clear (&self->today, 1);
   g_date_clear (&self->notified_on, 1);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
@@ -238,7 +384,7 @@ sb_application_new (void)
 {
   return g_object_new (SB_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/org/shanxi/StdBase",
                        NULL);
 }

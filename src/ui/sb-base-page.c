@@ -386,17 +386,17 @@ add_deadline_row (SbBasePage          *self,
   switch (deadline->status)
     {
     case SB_DEADLINE_STATUS_OVERDUE:
-      icon = "dialog-warning-symbolic";
+      icon = "milestone-overdue-symbolic";
       css_class = "error";
       status_text = days = dup_days_text (deadline->days_left);
       break;
     case SB_DEADLINE_STATUS_DUE_SOON:
-      icon = "alarm-symbolic";
+      icon = "milestone-due-soon-symbolic";
       css_class = "warning";
       status_text = days = dup_days_text (deadline->days_left);
       break;
     case SB_DEADLINE_STATUS_UPCOMING:
-      icon = "x-office-calendar-symbolic";
+      icon = "milestone-upcoming-symbolic";
       status_text = days = dup_days_text (deadline->days_left);
       break;
     case SB_DEADLINE_STATUS_UNKNOWN:
@@ -404,7 +404,7 @@ add_deadline_row (SbBasePage          *self,
       css_class = "warning";
       break;
     case SB_DEADLINE_STATUS_MET:
-      icon = "emblem-ok-symbolic";
+      icon = "milestone-met-symbolic";
       css_class = "success";
       if (g_date_valid (&deadline->met))
         {
@@ -559,6 +559,9 @@ show_units (SbBasePage *self)
 
           gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (copy, _("Copy Credit Code"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Credit Code"),
+                                          -1);
           gtk_widget_add_css_class (copy, "flat");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", unit->credit_code);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "base.copy-text");
@@ -891,9 +894,15 @@ show_documents (SbBasePage *self)
       g_autofree char *subtitle = join_parts (pages, size, added, NULL);
       AdwActionRow *row = add_row (self, self->documents_group, document->file_name, subtitle);
       GtkWidget *open = gtk_button_new_from_icon_name ("document-open-symbolic");
+      g_autofree char *open_label = NULL;
 
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (open, _("Open"));
+      /* Translators: the accessible name of the button that opens a document, e.g. Open “plan.pdf” */
+      open_label = g_strdup_printf (_("Open “%s”"), document->file_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, open_label,
+                                      -1);
       gtk_widget_add_css_class (open, "flat");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", document->id);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "base.open-document");

@@ -199,6 +199,13 @@ update_column_widths (SbBasesView *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+static gboolean
+queue_resize_idle (gpointer user_data)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 /* The names need some 36 ems between them to be read at a glance; the
  * short columns share what is left, between their narrow and natural
  * widths.  The widths follow the window, never the rows shown. */
@@ -206,12 +213,39 @@ static void
 apply_column_widths (SbBasesView *self,
                      int          width)
 {
+  /* With large text even the narrow widths can leave the names too little
+   * to be read (some 18 ems between them in English at 1024 pixels): then
+   * the deadline's kind gives way (its days left stay, and the base's page
+   * lists every deadline), then the city. */
+  static const guint give_way[] = { 3, 0 };
   int available = width - 36 * self->em;
   int natural = 0, narrow = 0;
   double t;
 
   for (guint i = 0; i < G_N_ELEMENTS (self->fits); i++)
+    narrow += self->fits[i].narrow;
+  for (guint k = 0; k < G_N_ELEMENTS (give_way); k++)
     {
+      ColumnFit *fit = &self->fits[give_way[k]];
+      gboolean visible = width - narrow >= 24 * self->em;
+
+      if (fit->column != NULL && gtk_column_view_column_get_visible (fit->column) != visible)
+        {
+          gtk_column_view_column_set_visible (fit->column, visible);
+          /* The column view measures its columns again only when next
+           * asked, which a change made while allocating does not do. */
+          g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_idle,
+                           g_object_ref (self->column_view), g_object_unref);
+        }
+      if (!visible)
+        narrow -= fit->narrow;
+    }
+
+  narrow = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->fits); i++)
+    {
+      if (self->fits[i].column != NULL && !gtk_column_view_column_get_visible (self->fits[i].column))
+        continue;
       natural += self->fits[i].natural;
       narrow += self->fits[i].narrow;
     }
@@ -227,6 +261,11 @@ apply_column_widths (SbBasesView *self,
     {
       ColumnFit *fit = &self->fits[i];
       int fixed = fit->narrow + (int) (t * (fit->natural - fit->narrow));
+
+      /* GTK 4.8 still counts a hidden column's width when it shares the
+       * rest among the expanding ones: a hidden column is 0 wide. */
+      if (fit->column != NULL && !gtk_column_view_column_get_visible (fit->column))
+        fixed = 0;
 
       if (fit->column != NULL && gtk_column_view_column_get_fixed_width (fit->column) != fixed)
         gtk_column_view_column_set_fixed_width (fit->column, fixed);
@@ -672,7 +711,7 @@ days_left_setup (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *icon = gtk_image_new_from_icon_name ("milestone-overdue-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (icon, "error");
@@ -1022,6 +1061,21 @@ sb_bases_view_class_init (SbBasesViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "bases.focus-search", NULL);
 }
 
+/* GtkDropDown (GTK 4.8) takes the keyboard focus on a toggle button of its
+ * own that has no name, so a screen reader says nothing useful when it is
+ * reached with Tab: the button gets the drop-down's name, its tooltip. */
+static void
+name_drop_down_button (GtkDropDown *drop_down)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  const char *name = gtk_widget_get_tooltip_text (GTK_WIDGET (drop_down));
+
+  if (GTK_IS_TOGGLE_BUTTON (button) && name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+}
+
 static void
 sb_bases_view_init (SbBasesView *self)
 {
@@ -1038,6 +1092,11 @@ sb_bases_view_init (SbBasesView *self)
   /* Not a bound template child: AdwBin unparents its child itself, and
    * gtk_widget_dispose_template() would do it a second time. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+
+  name_drop_down_button (self->domain_drop_down);
+  name_drop_down_button (self->state_drop_down);
+  name_drop_down_button (self->city_drop_down);
+  name_drop_down_button (self->tag_drop_down);
 
   /* Before the drop-downs get their models, so no selection is taken for
    * a filter change. */

@@ -115,7 +115,11 @@ ensure_style (SbChartView *self)
   gtk_style_context_get_color (context, &rgba);
   self->style.foreground = rgba_from_gdk (&rgba);
   self->style.grid = self->style.foreground;
-  self->style.grid.alpha *= dark ? 0.15 : 0.12;
+  /* High contrast: grid lines as plain as the text's, not a faint tint. */
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    self->style.grid.alpha *= 0.5;
+  else
+    self->style.grid.alpha *= dark ? 0.15 : 0.12;
   if (gtk_style_context_lookup_color (context, "view_bg_color", &rgba))
     self->style.background = rgba_from_gdk (&rgba);
 
@@ -123,6 +127,8 @@ ensure_style (SbChartView *self)
     if (gtk_style_context_lookup_color (context, palette_names[i][dark ? 1 : 0], &rgba))
       self->style.palette[i] = rgba_from_gdk (&rgba);
 
+  /* GTK gives the font in pixels at the desktop's resolution, so the
+   * charts follow its large text (Xft/DPI, text scaling) as labels do. */
   font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   if (font != NULL)
     {
@@ -168,6 +174,17 @@ update_accessible (SbChartView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : _("Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
                                   -1);
+
+  /* Five charts, five export buttons: each says which chart it exports. */
+  if (title != NULL)
+    {
+      /* Translators: the accessible name of a chart's export button, e.g. Export “Bases by domain” */
+      g_autofree char *export_label = g_strdup_printf (_("Export “%s”"), title);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, export_label,
+                                      -1);
+    }
 }
 
 /* A file name from the chart's title, without the characters file

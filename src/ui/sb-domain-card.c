@@ -18,6 +18,7 @@ struct _SbDomainCard
 {
   AdwBin     parent_instance;
 
+  GtkImage  *domain_icon;
   GtkLabel  *name_label;
   GtkLabel  *total_label;
   GtkLabel  *phases_label;
@@ -118,6 +119,7 @@ sb_domain_card_class_init (SbDomainCardClass *klass)
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-domain-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbDomainCard, domain_icon);
   gtk_widget_class_bind_template_child (widget_class, SbDomainCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, SbDomainCard, total_label);
   gtk_widget_class_bind_template_child (widget_class, SbDomainCard, phases_label);
@@ -129,6 +131,19 @@ static void
 sb_domain_card_init (SbDomainCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* The twelve domains of Art. 3 have icons of their own in the GResource
+ * (domain-CODE-symbolic); a domain the authority adds gets a general one. */
+static void
+set_domain_icon (SbDomainCard *self)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autofree char *icon_name = g_strdup_printf ("domain-%s-symbolic", self->code ? self->code : "");
+
+  gtk_image_set_from_icon_name (self->domain_icon,
+                                gtk_icon_theme_has_icon (theme, icon_name) ? icon_name
+                                                                           : "domain-other-symbolic");
 }
 
 /**
@@ -158,6 +173,7 @@ sb_domain_card_new (const SbGroupSummary *summary,
   deadline = describe_deadline (summary, nearest_base_name);
 
   gtk_label_set_label (self->name_label, name);
+  set_domain_icon (self);
   gtk_label_set_label (self->total_label, total);
   gtk_label_set_label (self->phases_label, phases);
   gtk_label_set_label (self->deadline_label, deadline);
@@ -169,7 +185,7 @@ sb_domain_card_new (const SbGroupSummary *summary,
   /* Overdue says so in words and with its own icon, not by colour alone. */
   if (summary->has_nearest && summary->nearest.status == SB_DEADLINE_STATUS_OVERDUE)
     {
-      gtk_image_set_from_icon_name (self->deadline_icon, "dialog-warning-symbolic");
+      gtk_image_set_from_icon_name (self->deadline_icon, "milestone-overdue-symbolic");
       gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->deadline_icon), "error");
     }
