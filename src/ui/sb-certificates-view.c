@@ -53,6 +53,7 @@ struct _SbCertificatesView
   SbProgramme          *programme;
   GDate                 today;
   gboolean              may_issue;   /* the authority issues (Art. 22) */
+  gboolean              stale;       /* the programme changed while hidden */
   guint                 n_live;
 
   GCancellable         *preview_cancellable;
@@ -380,6 +381,19 @@ reload (SbCertificatesView *self,
     gtk_single_selection_set_selected (self->selection, selected != GTK_INVALID_LIST_POSITION ? selected : 0);
   update_preview (self);
   sb_certificates_view_update_actions (self);
+}
+
+static void
+reload_if_stale (SbCertificatesView *self)
+{
+  SbCertificateItem *item;
+
+  if (!self->stale || self->programme == NULL)
+    return;
+
+  self->stale = FALSE;
+  item = get_selected (self);
+  reload (self, item ? sb_certificate_item_get_base_id (item) : 0);
 }
 
 static void
@@ -793,12 +807,21 @@ sb_certificates_view_dispose (GObject *object)
 }
 
 static void
+sb_certificates_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sb_certificates_view_parent_class)->map (widget);
+
+  reload_if_stale (SB_CERTIFICATES_VIEW (widget));
+}
+
+static void
 sb_certificates_view_class_init (SbCertificatesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_certificates_view_dispose;
+  widget_class->map = sb_certificates_view_map;
 
   g_type_ensure (SB_TYPE_CERTIFICATE_ITEM);
 
@@ -882,6 +905,14 @@ sb_certificates_view_set_programme (SbCertificatesView *self,
       return;
     }
 
+  /* Read when first shown: the window starts quicker, and a large
+   * programme's list is not built for nothing. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   item = get_selected (self);
   reload (self, item ? sb_certificate_item_get_base_id (item) : 0);
 }
@@ -906,6 +937,8 @@ GListModel *
 sb_certificates_view_get_items (SbCertificatesView *self)
 {
   g_return_val_if_fail (SB_IS_CERTIFICATES_VIEW (self), NULL);
+
+  reload_if_stale (self);
 
   return G_LIST_MODEL (self->items);
 }

@@ -30,6 +30,12 @@ struct _SbTimelineSection
   GListModel           *bases;
   GtkFileChooserNative *chooser;
   SbTimelineFormat      chooser_format;
+
+  /* Data that came while the section was hidden, shown once it is mapped:
+   * the window starts on another section, quicker. */
+  gboolean              pending;
+  SbTimeline           *pending_timeline;
+  GPtrArray            *pending_watch;
 };
 
 G_DEFINE_FINAL_TYPE (SbTimelineSection, sb_timeline_section, GTK_TYPE_WIDGET)
@@ -240,6 +246,8 @@ sb_timeline_section_dispose (GObject *object)
   if (self->bases != NULL)
     g_signal_handlers_disconnect_by_data (self->bases, self);
   g_clear_object (&self->bases);
+  g_clear_pointer (&self->pending_timeline, sb_timeline_unref);
+  g_clear_pointer (&self->pending_watch, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_TIMELINE_SECTION);
   /* and the box that holds them */
@@ -250,12 +258,36 @@ sb_timeline_section_dispose (GObject *object)
 }
 
 static void
+apply_pending (SbTimelineSection *self)
+{
+  g_autoptr(SbTimeline) timeline = g_steal_pointer (&self->pending_timeline);
+  g_autoptr(GPtrArray) watch = g_steal_pointer (&self->pending_watch);
+
+  if (!self->pending)
+    return;
+
+  self->pending = FALSE;
+  sb_timeline_view_set_timeline (self->view, timeline);
+  sb_deadline_watch_panel_set_items (self->watch, watch);
+  range_changed_cb (self);
+}
+
+static void
+sb_timeline_section_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sb_timeline_section_parent_class)->map (widget);
+
+  apply_pending (SB_TIMELINE_SECTION (widget));
+}
+
+static void
 sb_timeline_section_class_init (SbTimelineSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_timeline_section_dispose;
+  widget_class->map = sb_timeline_section_map;
 
   /**
    * SbTimelineSection::base-activated:
@@ -351,9 +383,14 @@ sb_timeline_section_set_data (SbTimelineSection *self,
 {
   g_return_if_fail (SB_IS_TIMELINE_SECTION (self));
 
-  sb_timeline_view_set_timeline (self->view, timeline);
-  sb_deadline_watch_panel_set_items (self->watch, watch_items);
-  range_changed_cb (self);
+  g_clear_pointer (&self->pending_timeline, sb_timeline_unref);
+  g_clear_pointer (&self->pending_watch, g_ptr_array_unref);
+  self->pending_timeline = timeline ? sb_timeline_ref (timeline) : NULL;
+  self->pending_watch = watch_items ? g_ptr_array_ref (watch_items) : NULL;
+  self->pending = TRUE;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    apply_pending (self);
 }
 
 SbTimelineView *
@@ -361,6 +398,7 @@ sb_timeline_section_get_view (SbTimelineSection *self)
 {
   g_return_val_if_fail (SB_IS_TIMELINE_SECTION (self), NULL);
 
+  apply_pending (self);
   return self->view;
 }
 
@@ -369,6 +407,7 @@ sb_timeline_section_get_watch (SbTimelineSection *self)
 {
   g_return_val_if_fail (SB_IS_TIMELINE_SECTION (self), NULL);
 
+  apply_pending (self);
   return self->watch;
 }
 
@@ -377,5 +416,6 @@ sb_timeline_section_focus_watch (SbTimelineSection *self)
 {
   g_return_if_fail (SB_IS_TIMELINE_SECTION (self));
 
+  apply_pending (self);
   sb_deadline_watch_panel_focus (self->watch);
 }
