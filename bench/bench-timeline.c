@@ -251,6 +251,12 @@ main (int    argc,
   Rows rows = { 0 };
   GDate today;
 
+  if (argc > 2 || count == 0)
+    {
+      g_printerr ("usage: bench-timeline [COUNT]   (a number of bases, default 10000)\n");
+      return 2;
+    }
+
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 27, 11, 2026);
 
