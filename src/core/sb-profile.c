@@ -328,17 +328,6 @@ sb_profile_list_visible_bases (SbDatabase       *database,
   return g_steal_pointer (&visible);
 }
 
-/* “Name · role · organisation”, for a header or a list. */
-char *
-sb_profile_describe (const SbProfile *profile)
-{
-  if (profile->organisation_name != NULL && *profile->organisation_name != '\0')
-    return g_strdup_printf ("%s · %s · %s", profile->name,
-                            sb_role_get_label (profile->role), profile->organisation_name);
-
-  return g_strdup_printf ("%s · %s", profile->name, sb_role_get_label (profile->role));
-}
-
 SbProfile *
 sb_profile_copy (const SbProfile *profile)
 {

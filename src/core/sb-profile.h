@@ -59,7 +59,6 @@ gboolean    sb_profile_set_last                (SbDatabase      *database,
 GHashTable *sb_profile_list_visible_bases      (SbDatabase      *database,
                                                 const SbProfile *profile,
                                                 GError         **error);
-char       *sb_profile_describe                (const SbProfile *profile);
 
 SbProfile  *sb_profile_copy                    (const SbProfile *profile);
 void        sb_profile_free                    (SbProfile       *profile);
