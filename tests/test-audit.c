@@ -296,31 +296,6 @@ test_export_csv (Fixture       *fixture,
   g_assert_nonnull (strstr (lines[1], ",\"{\"\"schema\"\":2}\","));
 }
 
-static void
-test_history_of_a_base (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  SbDatabase *database = sb_programme_get_database (fixture->programme);
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  guint transitions = 0;
-
-  entries = sb_audit_list_for_base (database, 2, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (entries->len, >, 0);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      SbAuditEntry *entry = g_ptr_array_index (entries, i);
-
-      g_assert_cmpint (entry->base_id, ==, 2);
-      if (i > 0)
-        g_assert_cmpint (entry->seq, >, ((SbAuditEntry *) g_ptr_array_index (entries, i - 1))->seq);
-      if (g_str_equal (entry->entity, "transitions"))
-        transitions++;
-    }
-  g_assert_cmpuint (transitions, ==, query_int (database, "SELECT count(*) FROM transitions WHERE base_id = 2"));
-}
-
 /* The base's history comes from the log: a step removed from the
  * transitions table behind the application's back is still shown. */
 static void
@@ -413,7 +388,6 @@ main (int    argc,
   ADD ("/audit/reordered-entries", test_reordered_entries);
   ADD ("/audit/deleted-start", test_deleted_start);
   ADD ("/audit/export-csv", test_export_csv);
-  ADD ("/audit/history-of-a-base", test_history_of_a_base);
   ADD ("/audit/history-survives-the-table", test_history_survives_the_table);
 
 #undef ADD

@@ -25,17 +25,6 @@ typedef struct
   gint64         head_seq;
 } SbAuditReport;
 
-typedef struct
-{
-  gint64  seq;
-  char   *recorded_at;
-  char   *actor;
-  char   *role;
-  char   *entity;
-  char   *operation;
-  gint64  base_id;             /* 0 when the entry concerns no base */
-  char   *payload;             /* the row as JSON */
-} SbAuditEntry;
 
 void       sb_audit_register_functions (sqlite3        *db);
 void       sb_audit_compute_hash       (const char     *prev_hash,
@@ -64,12 +53,5 @@ gboolean   sb_audit_export_csv         (SbDatabase     *db,
                                         GOutputStream  *out,
                                         GCancellable   *cancellable,
                                         GError        **error);
-
-GPtrArray *sb_audit_list_for_base      (SbDatabase     *db,
-                                        gint64          base_id,
-                                        GError        **error);
-void       sb_audit_entry_free         (SbAuditEntry   *entry);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbAuditEntry, sb_audit_entry_free)
 
 G_END_DECLS
