@@ -333,7 +333,6 @@ static GPtrArray *
 list_panels (SbDatabase  *database,
              const char  *sql,
              gint64       base_id,
-             const char  *expert_name,
              GError     **error)
 {
   static const char sheets_sql[] =
@@ -349,10 +348,7 @@ list_panels (SbDatabase  *database,
   stmt = sb_database_prepare (database, sql, error);
   if (stmt == NULL)
     return NULL;
-  if (expert_name != NULL)
-    sqlite3_bind_text (stmt, 1, expert_name, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, base_id);
+  sqlite3_bind_int64 (stmt, 1, base_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -405,21 +401,7 @@ sb_panel_list_for_base (SbDatabase  *database,
   static const char sql[] =
     "SELECT id, base_id, kind, formed_date FROM panels WHERE base_id = ? ORDER BY id";
 
-  return list_panels (database, sql, base_id, NULL, error);
-}
-
-/* The panels an expert (by name, as a profile knows them) sits on. */
-GPtrArray *
-sb_panel_list_for_expert (SbDatabase  *database,
-                          const char  *expert_name,
-                          GError     **error)
-{
-  static const char sql[] =
-    "SELECT p.id, p.base_id, p.kind, p.formed_date FROM panels p"
-    " JOIN panel_members m ON m.panel_id = p.id JOIN experts e ON e.id = m.expert_id"
-    " WHERE e.name = ? ORDER BY p.id";
-
-  return list_panels (database, sql, 0, expert_name, error);
+  return list_panels (database, sql, base_id, error);
 }
 
 gboolean

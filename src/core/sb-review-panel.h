@@ -103,9 +103,6 @@ gboolean           sb_panel_check_expert        (SbDatabase        *database,
 GPtrArray         *sb_panel_list_for_base       (SbDatabase        *database,
                                                  gint64             base_id,
                                                  GError           **error);
-GPtrArray         *sb_panel_list_for_expert     (SbDatabase        *database,
-                                                 const char        *expert_name,
-                                                 GError           **error);
 gboolean           sb_panel_submit_sheet        (SbDatabase        *database,
                                                  gint64             panel_id,
                                                  gint64             expert_id,
