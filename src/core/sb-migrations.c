@@ -632,6 +632,29 @@ static const SbAuditedTable audited_by_migration_annotations[] = {
     " author created_at contents", NULL },
 };
 
+/* Migration 9: the mid-term report's progress against the plan's
+ * milestones, and the plan adjustments the evaluation asks for (Art. 19). */
+static const char migration_midterm[] =
+  "CREATE TABLE midterm_progress ("
+  "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
+  "  task_id INTEGER NOT NULL REFERENCES plan_tasks (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"
+  "  progress TEXT NOT NULL CHECK (progress IN ('not-yet', 'partly', 'achieved')),"
+  "  PRIMARY KEY (base_id, task_id, year)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE plan_adjustments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  base_id INTEGER NOT NULL REFERENCES bases (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  description TEXT NOT NULL"
+  ");"
+  "CREATE INDEX plan_adjustments_base ON plan_adjustments (base_id);";
+
+static const SbAuditedTable audited_by_migration_midterm[] = {
+  { "midterm_progress", "R.base_id", "base_id task_id year progress", NULL },
+  { "plan_adjustments", "R.base_id", "id base_id date description", NULL },
+};
+
 typedef struct
 {
   const char           *sql;
@@ -651,6 +674,7 @@ static const Migration migrations[] = {
   { migration_notices, audited_by_migration_notices, G_N_ELEMENTS (audited_by_migration_notices) },
   { migration_annotations, audited_by_migration_annotations,
     G_N_ELEMENTS (audited_by_migration_annotations) },
+  { migration_midterm, audited_by_migration_midterm, G_N_ELEMENTS (audited_by_migration_midterm) },
 };
 
 guint
