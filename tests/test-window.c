@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <sqlite3.h>
 
 #include "sb-date.h"
@@ -15,12 +16,14 @@
 #include "sb-base-page.h"
 #include "sb-bases-view.h"
 #include "sb-formal-review-dialog.h"
+#include "sb-midterm-wizard.h"
 #include "sb-panel-dialog.h"
 #include "sb-profile-dialog.h"
 #include "sb-score-sheet-dialog.h"
 #include "sb-spot-check-dialog.h"
 #include "sb-step-dialog.h"
 #include "sb-window.h"
+#include "sb-wizard.h"
 
 static GtkApplication *application;
 
@@ -44,19 +47,28 @@ fixture_set_up (Fixture       *fixture,
   g_date_set_dmy (&fixture->today, 27, 11, 2026);
 }
 
+/* A folder and all it holds: the database and its document store. */
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
     }
-  g_rmdir (fixture->dir);
+  if (g_rmdir (path) != 0)
+    g_unlink (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -720,6 +732,93 @@ test_notices_and_spot_check (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A base under construction hands in its mid-term report through the
+ * wizard: a summary is required, PDFs are checked and kept with the step. */
+static void
+test_midterm_wizard (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *sql = NULL;
+  SbWindow *window;
+  SbBasePage *page;
+  GtkWindow *wizard;
+  SbWizard *steps;
+  gint64 base;
+
+  fill_demo (fixture, 72);
+  base = count_rows (fixture, "SELECT id FROM bases WHERE state = 'constructing'"
+                              " AND midterm_report_date IS NULL ORDER BY id LIMIT 1");
+  g_assert_cmpint (base, >, 0);
+  {
+    g_autoptr(SbProgramme) programme = sb_programme_open (fixture->path, SB_DATABASE_OPEN_FLAGS_NONE, &error);
+    SbDatabase *database = sb_programme_get_database (programme);
+    g_autofree char *unit_sql = g_strdup_printf ("SELECT lead_unit_id FROM bases WHERE id = %" G_GINT64_FORMAT, base);
+    gint64 id = sb_profile_add (database, "孙强", SB_ROLE_APPLICANT, count_rows (fixture, unit_sql), &error);
+    g_autoptr(SbProfile) profile = sb_profile_load (database, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sb_profile_set_last (database, profile, &error));
+  }
+  {
+    cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 595, 842);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_show_page (cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  window = open_window (fixture);
+  page = sb_bases_view_get_base_page (sb_window_get_bases_view (window));
+  {
+    GListModel *bases = sb_window_get_bases (window);
+
+    for (guint i = 0; i < g_list_model_get_n_items (bases); i++)
+      {
+        g_autoptr(SbBase) each = g_list_model_get_item (bases, i);
+
+        if (sb_base_get_id (each) == base)
+          show_base (window, each);
+      }
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "base.take-step", "i",
+                                             (gint32) SB_ACTION_SUBMIT_MIDTERM_REPORT));
+  wizard = find_toplevel (SB_TYPE_MIDTERM_WIZARD);
+  g_assert_nonnull (wizard);
+  steps = SB_WIZARD (find_descendant (GTK_WIDGET (wizard), SB_TYPE_WIZARD, NULL));
+
+  g_assert_true (sb_midterm_wizard_add_document (SB_MIDTERM_WIZARD (wizard), pdf, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (wizard), ADW_TYPE_ACTION_ROW, "report.pdf"));
+
+  /* From the progress to the report; without a summary it stays there. */
+  g_assert_true (sb_wizard_next (steps));
+  g_assert_cmpuint (sb_wizard_get_current (steps), ==, 1);
+  sb_wizard_next (steps);
+  g_assert_cmpuint (sb_wizard_get_current (steps), ==, 1);
+  g_assert_cmpint (sb_wizard_get_step_state (steps, 1), ==, SB_STEP_STATE_ERRORS);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW,
+                                                        "Summary of the work so far (required)")),
+                         "按计划推进，完成团体标准三项。");
+  g_assert_true (sb_wizard_next (steps));
+  g_assert_cmpuint (sb_wizard_get_current (steps), ==, 2);
+
+  g_assert_true (sb_midterm_wizard_submit (SB_MIDTERM_WIZARD (wizard), &error));
+  g_assert_no_error (error);
+  wait_until_loaded (window);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM transitions t JOIN transition_documents d"
+                         " ON d.transition_id = t.id WHERE t.base_id = %" G_GINT64_FORMAT
+                         " AND t.action = 'submit-midterm-report' AND t.actor = '孙强'"
+                         " AND t.note = '按计划推进，完成团体标准三项。'", base);
+  g_assert_cmpint (count_rows (fixture, sql), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -750,6 +849,7 @@ main (int    argc,
   g_test_add ("/window/annual-report", Fixture, NULL, fixture_set_up, test_annual_report, fixture_tear_down);
   g_test_add ("/window/recommender-inbox", Fixture, NULL, fixture_set_up, test_recommender_inbox, fixture_tear_down);
   g_test_add ("/window/notices-and-spot-check", Fixture, NULL, fixture_set_up, test_notices_and_spot_check, fixture_tear_down);
+  g_test_add ("/window/midterm-wizard", Fixture, NULL, fixture_set_up, test_midterm_wizard, fixture_tear_down);
   g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
 
   status = g_test_run ();

@@ -24,6 +24,7 @@
 #include "sb-base-page.h"
 #include "sb-date.h"
 #include "sb-formal-review-dialog.h"
+#include "sb-midterm-wizard.h"
 #include "sb-notice-print.h"
 #include "sb-notice.h"
 #include "sb-panel-dialog.h"
@@ -1196,6 +1197,25 @@ take_step_action (GtkWidget  *widget,
   if (action == SB_ACTION_SUBMIT_PLAN)
     {
       open_plan_wizard (self);
+      return;
+    }
+
+  /* The mid-term report is written in its wizard (Art. 19). */
+  if (action == SB_ACTION_SUBMIT_MIDTERM_REPORT)
+    {
+      g_autoptr(GError) error = NULL;
+      SbMidtermWizard *wizard = sb_midterm_wizard_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       self->programme, self->base_id, self->title,
+                                                       self->profile, &self->today, &error);
+
+      if (wizard == NULL)
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+          return;
+        }
+      g_signal_connect_object (wizard, "submitted", G_CALLBACK (step_recorded_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (wizard));
       return;
     }
 

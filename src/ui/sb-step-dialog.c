@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-date.h"
+#include "sb-midterm.h"
 #include "sb-notice.h"
 #include "sb-review-panel.h"
 #include "sb-standard-designation.h"
@@ -35,6 +36,7 @@ struct _SbStepDialog
   GtkAdjustment       *year_adjustment;
   AdwEntryRow         *deadline_row;
   AdwEntryRow         *note_row;
+  AdwEntryRow         *adjustment_row;
   AdwPreferencesGroup *figures_group;
   AdwPreferencesGroup *scores_group;
   GtkLabel            *error_label;
@@ -166,6 +168,16 @@ record_step (SbStepDialog               *self,
       if (!sb_base_store_set_annual_figures (store, self->base_id, request->year, &figures, error))
         goto failed;
     }
+  if (self->action == SB_ACTION_EVALUATE_MIDTERM)
+    {
+      g_autofree char *adjustments =
+        g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->adjustment_row))));
+
+      /* Art. 19: the base adjusts its plan as the evaluation says. */
+      if (*adjustments != '\0'
+          && !sb_plan_record_adjustment (database, self->base_id, &request->date, adjustments, error))
+        goto failed;
+    }
   if (self->action == SB_ACTION_PASS_ASSESSMENT || self->action == SB_ACTION_FAIL_ASSESSMENT)
     {
       g_autoptr(GPtrArray) notices = NULL;
@@ -263,6 +275,7 @@ sb_step_dialog_class_init (SbStepDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, year_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, adjustment_row);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, figures_group);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, scores_group);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, error_label);
@@ -423,6 +436,7 @@ sb_step_dialog_new (GtkWindow       *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->year_row), TRUE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), action == SB_ACTION_FAIL_ASSESSMENT);
+  gtk_widget_set_visible (GTK_WIDGET (self->adjustment_row), action == SB_ACTION_EVALUATE_MIDTERM);
   if (action == SB_ACTION_SUBMIT_ANNUAL_REPORT)
     add_figure_rows (self);
   if (action == SB_ACTION_PASS_ASSESSMENT || action == SB_ACTION_FAIL_ASSESSMENT)
