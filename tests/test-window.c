@@ -610,6 +610,17 @@ test_annual_report (Fixture       *fixture,
                                              (gint32) SB_ACTION_SUBMIT_ANNUAL_REPORT));
   dialog = find_toplevel (SB_TYPE_STEP_DIALOG);
   g_assert_nonnull (dialog);
+  {
+    g_autofree char *pdf = g_build_filename (fixture->dir, "自查报告.pdf", NULL);
+    cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 595, 842);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_show_page (cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+    g_assert_true (sb_step_dialog_set_report (SB_STEP_DIALOG (dialog), pdf, &error));
+    g_assert_no_error (error);
+  }
   sb_step_dialog_set_figure (SB_STEP_DIALOG (dialog), 1, 2);    /* national standards */
   sb_step_dialog_set_figure (SB_STEP_DIALOG (dialog), 9, 37);   /* SMEs served */
   record = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record");
@@ -629,6 +640,11 @@ test_annual_report (Fixture       *fixture,
                          " WHERE base_id = %" G_GINT64_FORMAT " AND year = 2026",
                          sb_base_get_id (established));
   g_assert_cmpint (count_rows (fixture, sql), ==, 2037);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM annual_reports r JOIN documents d ON d.id = r.document_id"
+                         " WHERE r.base_id = %" G_GINT64_FORMAT " AND r.year = 2026"
+                         " AND d.file_name = '自查报告.pdf'", sb_base_get_id (established));
+  g_assert_cmpint (count_rows (fixture, sql), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -1062,6 +1062,38 @@ sb_base_store_set_annual_figures (SbBaseStore            *self,
   return TRUE;
 }
 
+/* The report itself, a PDF of the document store (Art. 35). */
+gboolean
+sb_base_store_set_annual_report_document (SbBaseStore  *self,
+                                          gint64        base_id,
+                                          int           year,
+                                          gint64        document_id,
+                                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_BASE_STORE (self), FALSE);
+
+  stmt = sb_database_prepare (self->database,
+                              "UPDATE annual_reports SET document_id = ? WHERE base_id = ? AND year = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, base_id);
+  sqlite3_bind_int (stmt, 3, year);
+  if (!sb_database_step_done (self->database, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (sb_database_get_handle (self->database)) == 0)
+    {
+      g_set_error (error, SB_BASE_STORE_ERROR, SB_BASE_STORE_ERROR_NOT_FOUND,
+                   _("Base %lld has no annual report for %d"), (long long) base_id, year);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 sb_base_store_set_assessment_scores (SbBaseStore  *self,
                                      gint64        base_id,

@@ -143,6 +143,11 @@ gboolean      sb_base_store_set_annual_figures (SbBaseStore                *self
                                                 int                         year,
                                                 const SbAnnualFigures      *figures,
                                                 GError                    **error);
+gboolean      sb_base_store_set_annual_report_document (SbBaseStore        *self,
+                                                gint64                      base_id,
+                                                int                         year,
+                                                gint64                      document_id,
+                                                GError                    **error);
 gboolean      sb_base_store_set_assessment_scores (SbBaseStore             *self,
                                                 gint64                      base_id,
                                                 int                         year,

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-date.h"
+#include "sb-document-store.h"
 #include "sb-midterm.h"
 #include "sb-notice.h"
 #include "sb-review-panel.h"
@@ -39,6 +40,7 @@ struct _SbStepDialog
   AdwEntryRow         *adjustment_row;
   AdwPreferencesGroup *figures_group;
   AdwPreferencesGroup *scores_group;
+  AdwActionRow        *report_row;
   GtkLabel            *error_label;
   GtkLabel            *actor_label;
   GtkButton           *record_button;
@@ -50,6 +52,8 @@ struct _SbStepDialog
   GDate                today;
   GtkSpinButton       *figures[N_FIGURES];   /* annual reports only */
   GtkSpinButton       *scores[3];            /* annual assessments only */
+  gint64               report_document;      /* the annual report's PDF, or 0 */
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (SbStepDialog, sb_step_dialog, ADW_TYPE_WINDOW)
@@ -165,7 +169,10 @@ record_step (SbStepDialog               *self,
   if (self->action == SB_ACTION_SUBMIT_ANNUAL_REPORT)
     {
       read_figures (self, &figures);
-      if (!sb_base_store_set_annual_figures (store, self->base_id, request->year, &figures, error))
+      if (!sb_base_store_set_annual_figures (store, self->base_id, request->year, &figures, error)
+          || (self->report_document > 0
+              && !sb_base_store_set_annual_report_document (store, self->base_id, request->year,
+                                                            self->report_document, error)))
         goto failed;
     }
   if (self->action == SB_ACTION_EVALUATE_MIDTERM)
@@ -197,6 +204,41 @@ record_step (SbStepDialog               *self,
 failed:
   sb_database_rollback (database);
   return FALSE;
+}
+
+static void
+report_chosen (GtkNativeDialog *chooser,
+               int              response,
+               SbStepDialog    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !sb_step_dialog_set_report (self, path, &error))
+        show_error (self, NULL, error ? error->message : _("Choose a file on this computer."));
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_report_clicked_cb (SbStepDialog *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Report PDF"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (report_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -243,6 +285,12 @@ sb_step_dialog_dispose (GObject *object)
 {
   SbStepDialog *self = (SbStepDialog *)object;
 
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STEP_DIALOG);
   g_clear_object (&self->programme);
   g_clear_pointer (&self->profile, sb_profile_free);
@@ -278,6 +326,8 @@ sb_step_dialog_class_init (SbStepDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, adjustment_row);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, figures_group);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, scores_group);
+  gtk_widget_class_bind_template_child (widget_class, SbStepDialog, report_row);
+  gtk_widget_class_bind_template_callback (widget_class, choose_report_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, actor_label);
   gtk_widget_class_bind_template_child (widget_class, SbStepDialog, record_button);
@@ -354,6 +404,36 @@ add_score_rows (SbStepDialog *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->scores_group), TRUE);
+}
+
+/**
+ * sb_step_dialog_set_report:
+ * @path: a PDF on disk
+ *
+ * The annual report's PDF: checked with Poppler and copied into the
+ * document store now, tied to the report when the step is recorded.
+ */
+gboolean
+sb_step_dialog_set_report (SbStepDialog  *self,
+                           const char    *path,
+                           GError       **error)
+{
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SB_IS_STEP_DIALOG (self), FALSE);
+
+  id = sb_document_store_import (sb_programme_get_database (self->programme), path,
+                                 self->base_id, "annual-report", error);
+  if (id == 0)
+    return FALSE;
+
+  self->report_document = id;
+  name = g_filename_display_basename (path);
+  adw_action_row_set_subtitle (self->report_row, name);
+  show_error (self, NULL, NULL);
+
+  return TRUE;
 }
 
 /* For tests: what typing into one of the figures does. */

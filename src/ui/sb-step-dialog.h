@@ -20,6 +20,9 @@ SbStepDialog *sb_step_dialog_new (GtkWindow       *parent,
                                   SbAction         action,
                                   const SbProfile *profile,
                                   const GDate     *today);
+gboolean      sb_step_dialog_set_report (SbStepDialog  *self,
+                                         const char    *path,
+                                         GError       **error);
 void          sb_step_dialog_set_figure (SbStepDialog *self,
                                          guint         index,
                                          int           value);
