@@ -154,7 +154,9 @@ apply_and_approve (Programme *p,
         SB_LIFECYCLE_ERROR_WRONG_ROLE);
   step (p, base, SB_ACTION_PASS_FORMAL_REVIEW, SB_ROLE_TECHNICAL_INSTITUTION, "2023-01-30", 0, 0, -1);
 
-  /* The panel: an expert from the lead unit is refused. */
+  /* The panel, formed by the authority: an expert from the lead unit is
+   * refused; an expert may not form one. */
+  sb_database_set_audit_actor (p->database, "张明", "authority");
   for (guint i = 0; i < G_N_ELEMENTS (experts); i++)
     {
       g_autofree char *name = g_strdup_printf ("专家%u", i);
@@ -166,8 +168,14 @@ apply_and_approve (Programme *p,
   g_assert_cmpint (sb_panel_form (p->database, base, SB_PANEL_KIND_EXPERT, &date, experts + 1, 3, &error), ==, 0);
   g_assert_error (error, SB_REVIEW_PANEL_ERROR, SB_REVIEW_PANEL_ERROR_CONFLICT);
   g_clear_error (&error);
+  sb_database_set_audit_actor (p->database, "王磊", "expert");
+  g_assert_cmpint (sb_panel_form (p->database, base, SB_PANEL_KIND_EXPERT, &date, experts, 3, &error), ==, 0);
+  g_assert_error (error, SB_PROFILE_ERROR, SB_PROFILE_ERROR_WRONG_ROLE);
+  g_clear_error (&error);
+  sb_database_set_audit_actor (p->database, "张明", "authority");
   panel = sb_panel_form (p->database, base, SB_PANEL_KIND_EXPERT, &date, experts, 3, &error);
   g_assert_no_error (error);
+  sb_database_set_audit_actor (p->database, "王磊", "expert");
   for (guint i = 0; i < 3; i++)
     {
       const double scores[] = { 20, 20, 12, 8, 20 };

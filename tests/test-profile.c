@@ -6,9 +6,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sb-certificate.h"
 #include "sb-demo.h"
+#include "sb-notice.h"
 #include "sb-profile.h"
 #include "sb-programme.h"
+#include "sb-review-panel.h"
 
 typedef struct
 {
@@ -241,6 +244,50 @@ test_visible_bases (Fixture       *fixture,
     }
 }
 
+/* Whatever a screen offers, the core refuses an action to a connection
+ * acting as a profile of another role; without a profile it does not judge. */
+static void
+test_acting_role (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 experts[3];
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 27, 11, 2026);
+  for (guint i = 0; i < G_N_ELEMENTS (experts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("评审%u", i);
+
+      experts[i] = sb_expert_add (fixture->database, name, "", 0, "", &error);
+      g_assert_no_error (error);
+    }
+
+  sb_database_set_audit_actor (fixture->database, "王磊", "expert");
+  g_assert_cmpint (sb_panel_form (fixture->database, 1, SB_PANEL_KIND_EXPERT, &today, experts, 3, &error), ==, 0);
+  g_assert_error (error, SB_PROFILE_ERROR, SB_PROFILE_ERROR_WRONG_ROLE);
+  g_assert_nonnull (strstr (error->message, "Art. 15"));
+  g_clear_error (&error);
+
+  sb_database_set_audit_actor (fixture->database, "陈刚", "applicant");
+  g_assert_cmpint (sb_spot_check_record (fixture->database, 1, &today, SB_SPOT_CHECK_ON_SITE, "陈刚", "自查",
+                                         &error), ==, 0);
+  g_assert_error (error, SB_PROFILE_ERROR, SB_PROFILE_ERROR_WRONG_ROLE);
+  g_clear_error (&error);
+  g_assert_null (sb_certificate_store_issue (fixture->database,
+                                             query_int (fixture, "SELECT id FROM bases WHERE state = 'established' LIMIT 1"),
+                                             &today, "陈刚", &error));
+  g_assert_error (error, SB_PROFILE_ERROR, SB_PROFILE_ERROR_WRONG_ROLE);
+  g_assert_nonnull (strstr (error->message, "Art. 22"));
+  g_clear_error (&error);
+
+  /* The authority may. */
+  sb_database_set_audit_actor (fixture->database, "张明", "authority");
+  g_assert_cmpint (sb_panel_form (fixture->database, 1, SB_PANEL_KIND_EXPERT, &today, experts, 3, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,6 +300,8 @@ main (int    argc,
               fixture_set_up, test_add_and_validate, fixture_tear_down);
   g_test_add ("/profile/last", Fixture, "demo",
               fixture_set_up, test_last_profile, fixture_tear_down);
+  g_test_add ("/profile/acting-role", Fixture, "demo",
+              fixture_set_up, test_acting_role, fixture_tear_down);
   g_test_add ("/profile/visible-bases", Fixture, "demo",
               fixture_set_up, test_visible_bases, fixture_tear_down);
 

@@ -38,6 +38,7 @@
 #include "sb-base-name.h"
 #include "sb-base-state.h"
 #include "sb-certificate.h"
+#include "sb-profile.h"
 #include "sb-date.h"
 #include "sb-locale.h"
 
@@ -657,6 +658,8 @@ sb_certificate_store_issue (SbDatabase   *database,
 
   g_return_val_if_fail (SB_IS_DATABASE (database), NULL);
 
+  if (!sb_profile_check_acting_role (database, SB_ROLE_AUTHORITY, 22, error))
+    return NULL;
   if (!sb_database_begin (database, error))
     return NULL;
 
@@ -711,6 +714,8 @@ sb_certificate_store_reissue (SbDatabase   *database,
 
   g_return_val_if_fail (SB_IS_DATABASE (database), NULL);
 
+  if (!sb_profile_check_acting_role (database, SB_ROLE_AUTHORITY, 22, error))
+    return NULL;
   if (*trimmed == '\0')
     {
       g_set_error_literal (error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_INVALID,

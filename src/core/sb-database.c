@@ -436,12 +436,19 @@ sb_database_set_audit_actor (SbDatabase *self,
                              const char *actor,
                              const char *role)
 {
+  char *new_actor;
+  char *new_role;
+
   g_return_if_fail (SB_IS_DATABASE (self));
 
+  /* Copied before freeing: callers may pass the current values back. */
+  new_actor = g_strdup (actor ? actor : "");
+  new_role = g_strdup (role ? role : "");
+
   g_free (self->audit_actor);
-  self->audit_actor = g_strdup (actor ? actor : "");
+  self->audit_actor = new_actor;
   g_free (self->audit_role);
-  self->audit_role = g_strdup (role ? role : "");
+  self->audit_role = new_role;
 }
 
 /* Off only while a bulk load writes what it then records in one entry
@@ -453,6 +460,14 @@ sb_database_set_audit_enabled (SbDatabase *self,
   g_return_if_fail (SB_IS_DATABASE (self));
 
   self->audit_enabled = !!enabled;
+}
+
+const char *
+sb_database_get_audit_role (SbDatabase *self)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), NULL);
+
+  return self->audit_role;
 }
 
 const char *

@@ -48,6 +48,7 @@ sqlite3      *sb_database_get_handle         (SbDatabase           *self);
 void          sb_database_set_busy_timeout   (SbDatabase           *self,
                                               int                   milliseconds);
 const char   *sb_database_get_audit_actor    (SbDatabase           *self);
+const char   *sb_database_get_audit_role     (SbDatabase           *self);
 void          sb_database_set_audit_enabled  (SbDatabase           *self,
                                               gboolean              enabled);
 void          sb_database_set_audit_actor    (SbDatabase           *self,

@@ -23,6 +23,7 @@
 
 #include "sb-base-name.h"
 #include "sb-notice.h"
+#include "sb-profile.h"
 
 #define SERIF "Noto Serif CJK SC"
 #define DEFAULT_AUTHORITY "山西省市场监督管理局"
@@ -228,6 +229,8 @@ sb_notice_file_assessment (SbDatabase   *database,
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
+  if (!sb_profile_check_acting_role (database, SB_ROLE_AUTHORITY, 36, error))
+    return NULL;
   if (!read_assessment (database, base_id, year, &facts, error))
     return NULL;
   recipients = find_recipients (database, &facts, error);
@@ -516,6 +519,8 @@ sb_spot_check_record (SbDatabase         *database,
   g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
   g_return_val_if_fail (method <= SB_SPOT_CHECK_DOCUMENTS, 0);
 
+  if (!sb_profile_check_acting_role (database, SB_ROLE_AUTHORITY, 37, error))
+    return 0;
   if (*who == '\0' || *what == '\0')
     {
       g_set_error (error, SB_NOTICE_ERROR, SB_NOTICE_ERROR_INVALID,

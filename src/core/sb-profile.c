@@ -27,6 +27,34 @@ sb_profile_role_needs_organisation (SbRole role)
   return role == SB_ROLE_APPLICANT || role == SB_ROLE_RECOMMENDER;
 }
 
+/**
+ * sb_profile_check_acting_role:
+ * @required: the role the regulation gives the action to
+ * @article: where it says so
+ *
+ * Refuses when the connection acts as a profile of another role
+ * (sb_database_set_audit_actor ()), whatever a screen offered.  A
+ * connection without a profile (the command line, the demo) is not judged.
+ */
+gboolean
+sb_profile_check_acting_role (SbDatabase  *database,
+                              SbRole       required,
+                              int          article,
+                              GError     **error)
+{
+  const char *acting = sb_database_get_audit_role (database);
+  SbRole role;
+
+  if (acting == NULL || *acting == '\0'
+      || !sb_role_from_string (acting, &role) || role == required)
+    return TRUE;
+
+  g_set_error (error, SB_PROFILE_ERROR, SB_PROFILE_ERROR_WRONG_ROLE,
+               _("Only the %s does this (Art. %d); you act as the %s"),
+               sb_role_get_label (required), article, sb_role_get_label (role));
+  return FALSE;
+}
+
 static SbProfile *
 read_profile (sqlite3_stmt *stmt)
 {

@@ -15,6 +15,7 @@ typedef enum
 {
   SB_PROFILE_ERROR_INVALID,
   SB_PROFILE_ERROR_NOT_FOUND,
+  SB_PROFILE_ERROR_WRONG_ROLE,
 } SbProfileError;
 
 typedef struct
@@ -36,6 +37,10 @@ GQuark      sb_profile_error_quark             (void);
 
 gboolean    sb_profile_role_needs_organisation (SbRole           role);
 
+gboolean    sb_profile_check_acting_role       (SbDatabase      *database,
+                                                SbRole           required,
+                                                int              article,
+                                                GError         **error);
 GPtrArray  *sb_profile_list                    (SbDatabase      *database,
                                                 GError         **error);
 SbProfile  *sb_profile_load                    (SbDatabase      *database,

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sb-date.h"
+#include "sb-profile.h"
 #include "sb-review-panel.h"
 
 G_DEFINE_QUARK (sb-review-panel-error-quark, sb_review_panel_error)
@@ -134,6 +135,8 @@ sb_expert_add (SbDatabase  *database,
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
   sqlite3_stmt *stmt;
 
+  if (!sb_profile_check_acting_role (database, SB_ROLE_AUTHORITY, 15, error))
+    return 0;
   if (*trimmed == '\0')
     {
       g_set_error (error, SB_REVIEW_PANEL_ERROR, SB_REVIEW_PANEL_ERROR_INVALID,
@@ -273,6 +276,8 @@ sb_panel_form (SbDatabase    *database,
   g_return_val_if_fail (kind < SB_N_PANEL_KINDS, 0);
   g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
 
+  if (!sb_profile_check_acting_role (database, SB_ROLE_AUTHORITY, kinds[kind].article, error))
+    return 0;
   /* Three at least: one opinion is not a panel's. */
   if (n_experts < 3)
     {
@@ -440,6 +445,8 @@ sb_panel_submit_sheet (SbDatabase         *database,
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (scores != NULL, FALSE);
 
+  if (!sb_profile_check_acting_role (database, SB_ROLE_EXPERT, 15, error))
+    return FALSE;
   stmt = sb_database_prepare (database, panel_sql, error);
   if (stmt == NULL)
     return FALSE;
