@@ -134,6 +134,7 @@ sb_panel_dialog_new (GtkWindow   *parent,
   g_autoptr(GError) error = NULL;
   g_autofree char *article = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
   SbPanelDialog *self;
 
   g_return_val_if_fail (SB_IS_DATABASE (database), NULL);
@@ -145,9 +146,13 @@ sb_panel_dialog_new (GtkWindow   *parent,
   self->today = *today;
 
   article = sb_article_format (sb_panel_kind_get_article (kind));
-  title = g_strdup_printf (C_("base, review and its article", "%s · %s (%s)"),
-                           base_name, sb_panel_kind_get_label (kind), article);
-  adw_preferences_group_set_title (self->experts_group, title);
+  /* The base as the title, which may be long; the review and the rule below. */
+  title = g_strdup_printf (C_("review and its article", "%s (%s)"),
+                           sb_panel_kind_get_label (kind), article);
+  description = g_strdup_printf ("%s\n%s", title,
+                                 _("Choose at least three experts. An expert who works for the lead unit or a co-applicant cannot review this base."));
+  adw_preferences_group_set_title (self->experts_group, base_name);
+  adw_preferences_group_set_description (self->experts_group, description);
 
   self->experts = sb_expert_list (database, &error);
   if (self->experts == NULL)
