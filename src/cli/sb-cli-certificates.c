@@ -18,12 +18,13 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "sb-certificate.h"
 #include "sb-certificate-render.h"
+#include "sb-certificate.h"
 #include "sb-cli-certificates.h"
+#include "sb-cli-output.h"
 
-#define EXIT_INVALID 1
-#define EXIT_USAGE   2
+#define EXIT_INVALID SB_CLI_EXIT_INVALID
+#define EXIT_USAGE   SB_CLI_EXIT_USAGE
 
 static char *output_path;
 static char *output_dir;
@@ -48,28 +49,6 @@ GOptionEntry sb_cli_certificates_entries[] = {
   { "actor", 0, 0, G_OPTION_ARG_STRING, &actor, N_("Who issues them, for the record"), N_("NAME") },
   { NULL }
 };
-
-static int
-fail (int          status,
-      const char  *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int          status,
-      const char  *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_strdelimit (message, "\n", ' ');
-  g_printerr ("stdbase-cli: %s\n", message);
-  return status;
-}
 
 static gboolean
 parse_id (const char *text,
@@ -99,17 +78,17 @@ sb_cli_run_certificate (const SbCliHooks  *hooks,
   gint64 id;
 
   if (argc != 2 || output_path == NULL)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli certificate ID --output FILE"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli certificate ID --output FILE"));
   if (issue_missing && reissue_reason != NULL)
-    return fail (EXIT_USAGE, _("--issue and --reissue cannot be given together"));
+    return sb_cli_fail (EXIT_USAGE, _("--issue and --reissue cannot be given together"));
   if (!parse_id (argv[1], &id))
-    return fail (EXIT_INVALID, _("“%s” is not a base number"), argv[1]);
+    return sb_cli_fail (EXIT_INVALID, _("“%s” is not a base number"), argv[1]);
   if (!hooks->get_today (&today, &error))
-    return fail (EXIT_INVALID, "%s", error->message);
+    return sb_cli_fail (EXIT_INVALID, "%s", error->message);
 
   programme = hooks->open_programme (&error);
   if (programme == NULL)
-    return fail (EXIT_INVALID, "%s", error->message);
+    return sb_cli_fail (EXIT_INVALID, "%s", error->message);
   database = sb_programme_get_database (programme);
 
   if (reissue_reason != NULL)
@@ -124,14 +103,14 @@ sb_cli_run_certificate (const SbCliHooks  *hooks,
           certificate = sb_certificate_store_issue (database, id, &today, actor, &error);
         }
       else if (error == NULL && certificate == NULL)
-        return fail (EXIT_INVALID, _("Base %lld holds no certificate; "
+        return sb_cli_fail (EXIT_INVALID, _("Base %lld holds no certificate; "
                                      "give --issue to issue one"), (long long) id);
     }
   if (certificate == NULL)
-    return fail (EXIT_INVALID, "%s", error->message);
+    return sb_cli_fail (EXIT_INVALID, "%s", error->message);
 
   if (!sb_certificate_write_pdf (certificate, output_path, &error))
-    return fail (EXIT_INVALID, "%s", error->message);
+    return sb_cli_fail (EXIT_INVALID, "%s", error->message);
 
   g_print ("%s\t%s\t%s\n", certificate->number,
            sb_certificate_state_to_string (certificate->state), output_path);
@@ -153,16 +132,16 @@ sb_cli_run_certificates (const SbCliHooks  *hooks,
   int issued = 0;
 
   if (argc != 1 || !all_bases || (output_dir == NULL && output_path == NULL))
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli certificates --all --output-dir DIR | --output FILE"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli certificates --all --output-dir DIR | --output FILE"));
   if (!hooks->get_today (&today, &error))
-    return fail (EXIT_INVALID, "%s", error->message);
+    return sb_cli_fail (EXIT_INVALID, "%s", error->message);
   if (output_dir != NULL && g_mkdir_with_parents (output_dir, 0755) != 0)
-    return fail (EXIT_INVALID, _("Could not create the folder %s: %s"), output_dir,
+    return sb_cli_fail (EXIT_INVALID, _("Could not create the folder %s: %s"), output_dir,
                  g_strerror (errno));
 
   programme = hooks->open_programme (&error);
   if (programme == NULL)
-    return fail (EXIT_INVALID, "%s", error->message);
+    return sb_cli_fail (EXIT_INVALID, "%s", error->message);
   database = sb_programme_get_database (programme);
 
   if (issue_missing)
@@ -171,7 +150,7 @@ sb_cli_run_certificates (const SbCliHooks  *hooks,
 
       /* One transaction for the batch: all are issued, or none. */
       if (listings == NULL || !sb_database_begin (database, &error))
-        return fail (EXIT_INVALID, "%s", error->message);
+        return sb_cli_fail (EXIT_INVALID, "%s", error->message);
       for (guint i = 0; i < listings->len; i++)
         {
           SbCertificateListing *listing = g_ptr_array_index (listings, i);
@@ -185,17 +164,17 @@ sb_cli_run_certificates (const SbCliHooks  *hooks,
           if (certificate == NULL)
             {
               sb_database_rollback (database);
-              return fail (EXIT_INVALID, "%s", error->message);
+              return sb_cli_fail (EXIT_INVALID, "%s", error->message);
             }
           issued++;
         }
       if (!sb_database_commit (database, &error))
-        return fail (EXIT_INVALID, "%s", error->message);
+        return sb_cli_fail (EXIT_INVALID, "%s", error->message);
     }
 
   certificates = sb_certificate_store_list_live (database, &error);
   if (certificates == NULL)
-    return fail (EXIT_INVALID, "%s", error->message);
+    return sb_cli_fail (EXIT_INVALID, "%s", error->message);
 
   if (output_dir != NULL)
     {
@@ -211,7 +190,7 @@ sb_cli_run_certificates (const SbCliHooks  *hooks,
       g_ptr_array_add (paths, NULL);
 
       if (!sb_certificate_write_pdfs (certificates, (const char * const *) paths->pdata, &error))
-        return fail (EXIT_INVALID, "%s", error->message);
+        return sb_cli_fail (EXIT_INVALID, "%s", error->message);
       for (guint i = 0; i < certificates->len; i++)
         {
           SbCertificate *certificate = g_ptr_array_index (certificates, i);
@@ -224,9 +203,9 @@ sb_cli_run_certificates (const SbCliHooks  *hooks,
   if (output_path != NULL)
     {
       if (certificates->len == 0)
-        return fail (EXIT_INVALID, _("No certificate is in force: there is nothing to write"));
+        return sb_cli_fail (EXIT_INVALID, _("No certificate is in force: there is nothing to write"));
       if (!sb_certificate_write_pdf_batch (certificates, output_path, &error))
-        return fail (EXIT_INVALID, "%s", error->message);
+        return sb_cli_fail (EXIT_INVALID, "%s", error->message);
       if (output_dir == NULL)
         for (guint i = 0; i < certificates->len; i++)
           {
@@ -255,15 +234,15 @@ sb_cli_run_verify (const SbCliHooks  *hooks,
   g_autoptr(GError) error = NULL;
 
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli verify FILE"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli verify FILE"));
 
   programme = hooks->open_programme (&error);
   if (programme == NULL)
-    return fail (EXIT_INVALID, "%s", error->message);
+    return sb_cli_fail (EXIT_INVALID, "%s", error->message);
 
   verification = sb_certificate_verify_file (sb_programme_get_database (programme), argv[1], &error);
   if (verification == NULL)
-    return fail (EXIT_INVALID, "%s", error->message);
+    return sb_cli_fail (EXIT_INVALID, "%s", error->message);
 
   switch (verification->status)
     {

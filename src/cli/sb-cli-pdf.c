@@ -12,11 +12,12 @@
 #include <stdlib.h>
 
 #include "sb-annotation-pdf.h"
+#include "sb-cli-output.h"
 #include "sb-cli-pdf.h"
 #include "sb-pdf.h"
 
-#define EXIT_INVALID 1
-#define EXIT_USAGE   2
+#define EXIT_INVALID SB_CLI_EXIT_INVALID
+#define EXIT_USAGE   SB_CLI_EXIT_USAGE
 
 static int    pdf_page;
 static double pdf_scale = 1.0;
@@ -35,68 +36,6 @@ GOptionEntry sb_cli_pdf_entries[] = {
   { NULL }
 };
 
-static int
-fail (int          status,
-      const char  *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int          status,
-      const char  *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_strdelimit (message, "\n", ' ');
-  g_printerr ("stdbase-cli: %s\n", message);
-  return status;
-}
-
-static void
-append_tsv (GString    *out,
-            const char *text,
-            gboolean    last)
-{
-  for (const char *p = text ? text : ""; *p; p++)
-    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-  g_string_append_c (out, last ? '\n' : '\t');
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guchar) *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
 static char *
 format_number (double value)
 {
@@ -114,7 +53,7 @@ use_json (const char *format,
   if (g_str_equal (format, "json"))
     return TRUE;
 
-  *status = fail (EXIT_USAGE, _("Unknown format “%s”; use tsv or json"), format);
+  *status = sb_cli_fail (EXIT_USAGE, _("Unknown format “%s”; use tsv or json"), format);
   return FALSE;
 }
 
@@ -129,10 +68,10 @@ run_info (PopplerDocument *document,
   if (json)
     {
       g_string_append_printf (out, "{\"pages\": %d, \"version\": ", info->n_pages);
-      append_json_string (out, info->version);
+      sb_cli_append_json_string (out, info->version);
       g_string_append_printf (out, ", \"encrypted\": %s, \"annotations\": %d, \"title\": ",
                               info->encrypted ? "true" : "false", info->n_annotations);
-      append_json_string (out, info->title);
+      sb_cli_append_json_string (out, info->title);
       g_string_append (out, "}\n");
     }
   else
@@ -140,16 +79,16 @@ run_info (PopplerDocument *document,
       g_autofree char *pages = g_strdup_printf ("%d", info->n_pages);
       g_autofree char *annotations = g_strdup_printf ("%d", info->n_annotations);
 
-      append_tsv (out, "pages", FALSE);
-      append_tsv (out, pages, TRUE);
-      append_tsv (out, "version", FALSE);
-      append_tsv (out, info->version, TRUE);
-      append_tsv (out, "encrypted", FALSE);
-      append_tsv (out, info->encrypted ? "yes" : "no", TRUE);
-      append_tsv (out, "annotations", FALSE);
-      append_tsv (out, annotations, TRUE);
-      append_tsv (out, "title", FALSE);
-      append_tsv (out, info->title, TRUE);
+      sb_cli_append_tsv_field (out, "pages", FALSE);
+      sb_cli_append_tsv_field (out, pages, TRUE);
+      sb_cli_append_tsv_field (out, "version", FALSE);
+      sb_cli_append_tsv_field (out, info->version, TRUE);
+      sb_cli_append_tsv_field (out, "encrypted", FALSE);
+      sb_cli_append_tsv_field (out, info->encrypted ? "yes" : "no", TRUE);
+      sb_cli_append_tsv_field (out, "annotations", FALSE);
+      sb_cli_append_tsv_field (out, annotations, TRUE);
+      sb_cli_append_tsv_field (out, "title", FALSE);
+      sb_cli_append_tsv_field (out, info->title, TRUE);
     }
 
   g_print ("%s", out->str);
@@ -184,29 +123,29 @@ run_annotations (PopplerDocument *document,
       if (json)
         {
           g_string_append_printf (out, "%s\n  {\"page\": %s, \"kind\": ", i > 0 ? "," : "", page);
-          append_json_string (out, kind);
+          sb_cli_append_json_string (out, kind);
           g_string_append (out, ", \"author\": ");
-          append_json_string (out, annotation->author);
+          sb_cli_append_json_string (out, annotation->author);
           g_string_append (out, ", \"date\": ");
-          append_json_string (out, date);
+          sb_cli_append_json_string (out, date);
           g_string_append (out, ", \"colour\": ");
-          append_json_string (out, colour);
+          sb_cli_append_json_string (out, colour);
           g_string_append_printf (out, ", \"area\": [%s, %s, %s, %s], \"contents\": ", x1, y1, x2, y2);
-          append_json_string (out, annotation->contents);
+          sb_cli_append_json_string (out, annotation->contents);
           g_string_append (out, "}");
         }
       else
         {
-          append_tsv (out, page, FALSE);
-          append_tsv (out, kind, FALSE);
-          append_tsv (out, annotation->author, FALSE);
-          append_tsv (out, date, FALSE);
-          append_tsv (out, colour, FALSE);
-          append_tsv (out, x1, FALSE);
-          append_tsv (out, y1, FALSE);
-          append_tsv (out, x2, FALSE);
-          append_tsv (out, y2, FALSE);
-          append_tsv (out, annotation->contents, TRUE);
+          sb_cli_append_tsv_field (out, page, FALSE);
+          sb_cli_append_tsv_field (out, kind, FALSE);
+          sb_cli_append_tsv_field (out, annotation->author, FALSE);
+          sb_cli_append_tsv_field (out, date, FALSE);
+          sb_cli_append_tsv_field (out, colour, FALSE);
+          sb_cli_append_tsv_field (out, x1, FALSE);
+          sb_cli_append_tsv_field (out, y1, FALSE);
+          sb_cli_append_tsv_field (out, x2, FALSE);
+          sb_cli_append_tsv_field (out, y2, FALSE);
+          sb_cli_append_tsv_field (out, annotation->contents, TRUE);
         }
     }
 
@@ -241,7 +180,7 @@ sb_cli_pdf_run (int          argc,
   if (argc != 3
       || (g_strcmp0 (subcommand, "info") != 0 && g_strcmp0 (subcommand, "render") != 0
           && g_strcmp0 (subcommand, "annotations") != 0))
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli pdf info|render|annotations FILE"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli pdf info|render|annotations FILE"));
 
   json = use_json (format, &status);
   if (status != EXIT_SUCCESS)
@@ -250,15 +189,15 @@ sb_cli_pdf_run (int          argc,
   if (g_str_equal (subcommand, "render"))
     {
       if (format != NULL)
-        return fail (EXIT_USAGE, _("pdf render writes a PNG and takes no --format"));
+        return sb_cli_fail (EXIT_USAGE, _("pdf render writes a PNG and takes no --format"));
       if (pdf_page < 1 || pdf_output == NULL)
-        return fail (EXIT_USAGE, _("Usage: stdbase-cli pdf render FILE --page N [--scale S] --output PNG"));
+        return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli pdf render FILE --page N [--scale S] --output PNG"));
       if (!(pdf_scale > 0 && pdf_scale <= 16))
-        return fail (EXIT_USAGE, _("The scale must be more than 0 and at most 16"));
+        return sb_cli_fail (EXIT_USAGE, _("The scale must be more than 0 and at most 16"));
     }
   else if (pdf_page != 0 || pdf_output != NULL || pdf_scale != 1.0)
     {
-      return fail (EXIT_USAGE, _("--page, --scale and --output go with pdf render only"));
+      return sb_cli_fail (EXIT_USAGE, _("--page, --scale and --output go with pdf render only"));
     }
 
   bytes = sb_pdf_load_bytes (argv[2], &error);
@@ -267,8 +206,8 @@ sb_cli_pdf_run (int          argc,
   if (document == NULL)
     {
       if (g_error_matches (error, SB_PDF_ERROR, SB_PDF_ERROR_NEEDS_PASSWORD))
-        return fail (EXIT_INVALID, _("%s; give it with --password"), error->message);
-      return fail (EXIT_INVALID, "%s", error->message);
+        return sb_cli_fail (EXIT_INVALID, _("%s; give it with --password"), error->message);
+      return sb_cli_fail (EXIT_INVALID, "%s", error->message);
     }
 
   if (g_str_equal (subcommand, "info"))
@@ -276,7 +215,7 @@ sb_cli_pdf_run (int          argc,
   else if (g_str_equal (subcommand, "annotations"))
     status = run_annotations (document, json);
   else if (!sb_pdf_render_to_png (document, pdf_page - 1, pdf_scale, pdf_output, &error))
-    status = fail (EXIT_INVALID, "%s", error->message);
+    status = sb_cli_fail (EXIT_INVALID, "%s", error->message);
 
   g_object_unref (document);
   return status;

@@ -19,6 +19,7 @@
 #include "sb-audit.h"
 #include "sb-base-name.h"
 #include "sb-cli-certificates.h"
+#include "sb-cli-output.h"
 #include "sb-cli-pdf.h"
 #include "sb-credit-code.h"
 #include "sb-date.h"
@@ -28,8 +29,8 @@
 #include "sb-programme.h"
 #include "sb-standard-designation.h"
 
-#define EXIT_INVALID 1
-#define EXIT_USAGE   2
+#define EXIT_INVALID SB_CLI_EXIT_INVALID
+#define EXIT_USAGE   SB_CLI_EXIT_USAGE
 #define EXIT_TAMPERED 3   /* audit verify found a broken chain */
 
 typedef enum
@@ -80,32 +81,9 @@ typedef struct
 } Command;
 
 static int
-fail (int          status,
-      const char  *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int          status,
-      const char  *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* One line, whatever the message holds. */
-  g_strdelimit (message, "\n", ' ');
-  g_printerr ("stdbase-cli: %s\n", message);
-  return status;
-}
-
-static int
 fail_error (GError *error)
 {
-  return fail (EXIT_INVALID, "%s", error->message);
+  return sb_cli_fail (EXIT_INVALID, "%s", error->message);
 }
 
 static gboolean
@@ -146,47 +124,6 @@ open_programme (SbDatabaseOpenFlags   flags,
   return sb_programme_open (path, flags, error);
 }
 
-/* Tab-separated values: tabs and newlines inside a field become spaces. */
-static void
-print_tsv_field (GString    *out,
-                 const char *text,
-                 gboolean    last)
-{
-  for (const char *p = text ? text : ""; *p; p++)
-    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-  g_string_append_c (out, last ? '\n' : '\t');
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guchar) *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 append_json_member (GString    *out,
                     const char *key,
@@ -195,9 +132,9 @@ append_json_member (GString    *out,
 {
   if (!first)
     g_string_append (out, ", ");
-  append_json_string (out, key);
+  sb_cli_append_json_string (out, key);
   g_string_append (out, ": ");
-  append_json_string (out, value);
+  sb_cli_append_json_string (out, value);
 }
 
 static void
@@ -208,7 +145,7 @@ append_json_int (GString    *out,
 {
   if (!first)
     g_string_append (out, ", ");
-  append_json_string (out, key);
+  sb_cli_append_json_string (out, key);
   g_string_append_printf (out, ": %" G_GINT64_FORMAT, value);
 }
 
@@ -269,7 +206,7 @@ run_demo (int    argc,
   GDate today;
 
   if (demo_count < 1)
-    return fail (EXIT_USAGE, _("--count must be at least 1"));
+    return sb_cli_fail (EXIT_USAGE, _("--count must be at least 1"));
   if (!parse_today (&today, &error))
     return fail_error (error);
 
@@ -344,10 +281,10 @@ run_list (int    argc,
   GDate today;
 
   if (!parse_format (&format, FALSE))
-    return fail (EXIT_USAGE, _("Unknown format “%s”; use tsv or json"), format_text);
+    return sb_cli_fail (EXIT_USAGE, _("Unknown format “%s”; use tsv or json"), format_text);
   if (filter_state != NULL && !sb_base_state_from_string (filter_state, &state)
       && !sb_phase_from_string (filter_state, &phase))
-    return fail (EXIT_INVALID, _("Unknown state “%s”"), filter_state);
+    return sb_cli_fail (EXIT_INVALID, _("Unknown state “%s”"), filter_state);
   if (!parse_today (&today, &error))
     return fail_error (error);
 
@@ -356,7 +293,7 @@ run_list (int    argc,
     return fail_error (error);
   if (filter_domain != NULL
       && !sb_base_store_has_domain (sb_programme_get_store (programme), filter_domain))
-    return fail (EXIT_INVALID, _("Unknown domain “%s”"), filter_domain);
+    return sb_cli_fail (EXIT_INVALID, _("Unknown domain “%s”"), filter_domain);
 
   bases = sb_base_store_list (sb_programme_get_store (programme), &filter, &today, &error);
   if (bases == NULL)
@@ -384,15 +321,15 @@ run_list (int    argc,
           continue;
         }
 
-      print_tsv_field (out, id, FALSE);
-      print_tsv_field (out, name, FALSE);
-      print_tsv_field (out, sb_base_get_domain_code (base), FALSE);
-      print_tsv_field (out, sb_base_get_city_code (base), FALSE);
-      print_tsv_field (out, sb_base_state_to_string (sb_base_get_state (base)), FALSE);
-      print_tsv_field (out, sb_base_get_lead_unit (base), FALSE);
-      print_tsv_field (out, next ? sb_deadline_kind_to_string (next->kind) : "", FALSE);
-      print_tsv_field (out, date, FALSE);
-      print_tsv_field (out, days, TRUE);
+      sb_cli_append_tsv_field (out, id, FALSE);
+      sb_cli_append_tsv_field (out, name, FALSE);
+      sb_cli_append_tsv_field (out, sb_base_get_domain_code (base), FALSE);
+      sb_cli_append_tsv_field (out, sb_base_get_city_code (base), FALSE);
+      sb_cli_append_tsv_field (out, sb_base_state_to_string (sb_base_get_state (base)), FALSE);
+      sb_cli_append_tsv_field (out, sb_base_get_lead_unit (base), FALSE);
+      sb_cli_append_tsv_field (out, next ? sb_deadline_kind_to_string (next->kind) : "", FALSE);
+      sb_cli_append_tsv_field (out, date, FALSE);
+      sb_cli_append_tsv_field (out, days, TRUE);
     }
 
   if (format == FORMAT_JSON)
@@ -485,14 +422,14 @@ print_deadlines (GString     *out,
           continue;
         }
 
-      print_tsv_field (out, sb_deadline_kind_to_string (deadline->kind), FALSE);
-      print_tsv_field (out, year, FALSE);
-      print_tsv_field (out, date, FALSE);
-      print_tsv_field (out, opens, FALSE);
-      print_tsv_field (out, sb_deadline_status_to_string (deadline->status), FALSE);
-      print_tsv_field (out, days, FALSE);
-      print_tsv_field (out, article, FALSE);
-      print_tsv_field (out, deadline->problem, TRUE);
+      sb_cli_append_tsv_field (out, sb_deadline_kind_to_string (deadline->kind), FALSE);
+      sb_cli_append_tsv_field (out, year, FALSE);
+      sb_cli_append_tsv_field (out, date, FALSE);
+      sb_cli_append_tsv_field (out, opens, FALSE);
+      sb_cli_append_tsv_field (out, sb_deadline_status_to_string (deadline->status), FALSE);
+      sb_cli_append_tsv_field (out, days, FALSE);
+      sb_cli_append_tsv_field (out, article, FALSE);
+      sb_cli_append_tsv_field (out, deadline->problem, TRUE);
     }
 
   if (format == FORMAT_JSON)
@@ -512,9 +449,9 @@ run_deadlines (int    argc,
   GDate today;
 
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli deadlines ID"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli deadlines ID"));
   if (!parse_format (&format, FALSE))
-    return fail (EXIT_USAGE, _("Unknown format “%s”; use tsv or json"), format_text);
+    return sb_cli_fail (EXIT_USAGE, _("Unknown format “%s”; use tsv or json"), format_text);
   if (!parse_today (&today, &error))
     return fail_error (error);
 
@@ -547,9 +484,9 @@ run_show (int    argc,
   GDate today;
 
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli show ID"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli show ID"));
   if (!parse_format (&format, TRUE))
-    return fail (EXIT_USAGE, _("Unknown format “%s”; use text or json"), format_text);
+    return sb_cli_fail (EXIT_USAGE, _("Unknown format “%s”; use text or json"), format_text);
   if (!parse_today (&today, &error))
     return fail_error (error);
 
@@ -678,11 +615,11 @@ run_due (int    argc,
   GDate today;
 
   if (argc != 1)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli due [--within DAYS] [--overdue]"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli due [--within DAYS] [--overdue]"));
   if (!parse_format (&format, FALSE))
-    return fail (EXIT_USAGE, _("Unknown format “%s”; use tsv or json"), format_text);
+    return sb_cli_fail (EXIT_USAGE, _("Unknown format “%s”; use tsv or json"), format_text);
   if (due_within < 0 || due_within > 3660)
-    return fail (EXIT_INVALID, _("--within must be from 0 to 3660 days, not %d"), due_within);
+    return sb_cli_fail (EXIT_INVALID, _("--within must be from 0 to 3660 days, not %d"), due_within);
   if (!parse_today (&today, &error))
     return fail_error (error);
 
@@ -722,14 +659,14 @@ run_due (int    argc,
           continue;
         }
 
-      print_tsv_field (out, id, FALSE);
-      print_tsv_field (out, item->base_name, FALSE);
-      print_tsv_field (out, sb_deadline_kind_to_string (deadline->kind), FALSE);
-      print_tsv_field (out, year, FALSE);
-      print_tsv_field (out, date, FALSE);
-      print_tsv_field (out, days, FALSE);
-      print_tsv_field (out, sb_deadline_status_to_string (deadline->status), FALSE);
-      print_tsv_field (out, article, TRUE);
+      sb_cli_append_tsv_field (out, id, FALSE);
+      sb_cli_append_tsv_field (out, item->base_name, FALSE);
+      sb_cli_append_tsv_field (out, sb_deadline_kind_to_string (deadline->kind), FALSE);
+      sb_cli_append_tsv_field (out, year, FALSE);
+      sb_cli_append_tsv_field (out, date, FALSE);
+      sb_cli_append_tsv_field (out, days, FALSE);
+      sb_cli_append_tsv_field (out, sb_deadline_status_to_string (deadline->status), FALSE);
+      sb_cli_append_tsv_field (out, article, TRUE);
     }
 
   if (format == FORMAT_JSON)
@@ -774,9 +711,9 @@ run_transition (int    argc,
   GDate today, date;
 
   if (argc != 3)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli transition ID ACTION"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli transition ID ACTION"));
   if (!sb_action_from_string (argv[2], &action))
-    return fail (EXIT_INVALID, _("Unknown action “%s”; see stdbase-cli --help"), argv[2]);
+    return sb_cli_fail (EXIT_INVALID, _("Unknown action “%s”; see stdbase-cli --help"), argv[2]);
   if (!parse_today (&today, &error))
     return fail_error (error);
 
@@ -792,7 +729,7 @@ run_transition (int    argc,
   if (transition_role != NULL)
     {
       if (!sb_role_from_string (transition_role, &role))
-        return fail (EXIT_INVALID, _("Unknown role “%s”"), transition_role);
+        return sb_cli_fail (EXIT_INVALID, _("Unknown role “%s”"), transition_role);
     }
   else if (!sb_lifecycle_find_rule (action, sb_base_get_state (base), NULL, &role, NULL))
     role = SB_ROLE_AUTHORITY;
@@ -832,7 +769,7 @@ run_workdays (int    argc,
   GDate first, second;
 
   if (argc != 4 || (g_strcmp0 (argv[1], "add") != 0 && g_strcmp0 (argv[1], "between") != 0))
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli workdays add DATE N | workdays between DATE1 DATE2"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli workdays add DATE N | workdays between DATE1 DATE2"));
 
   /* With --database, the calendar includes the years imported into it. */
   if (database_path != NULL)
@@ -855,7 +792,7 @@ run_workdays (int    argc,
       gint64 n = g_ascii_strtoll (argv[3], &end, 10);
 
       if (end == argv[3] || *end != '\0' || n < 0 || n > 10000)
-        return fail (EXIT_INVALID, _("“%s” is not a number of working days from 0 to 10000"), argv[3]);
+        return sb_cli_fail (EXIT_INVALID, _("“%s” is not a number of working days from 0 to 10000"), argv[3]);
       if (!sb_calendar_add_working_days (calendar, &first, (guint) n, &second, &error))
         return fail_error (error);
       text = sb_date_format (&second);
@@ -890,7 +827,7 @@ run_validate (int    argc,
   g_autoptr(GError) error = NULL;
 
   if (argc != 3)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli validate uscc CODE | validate standard DESIGNATION"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli validate uscc CODE | validate standard DESIGNATION"));
 
   if (g_strcmp0 (argv[1], "uscc") == 0)
     {
@@ -917,7 +854,7 @@ run_validate (int    argc,
       return EXIT_SUCCESS;
     }
 
-  return fail (EXIT_USAGE, _("Usage: stdbase-cli validate uscc CODE | validate standard DESIGNATION"));
+  return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli validate uscc CODE | validate standard DESIGNATION"));
 }
 
 /* pdf: sb-cli-pdf.c */
@@ -940,7 +877,7 @@ run_calendar (int    argc,
   SbCalendar *calendar;
 
   if (argc != 3 || g_strcmp0 (argv[1], "import") != 0)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli calendar import FILE"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli calendar import FILE"));
 
   programme = open_programme (SB_DATABASE_OPEN_FLAGS_CREATE, &error);
   if (programme == NULL || !sb_programme_import_calendar (programme, argv[2], &error))
@@ -960,7 +897,7 @@ run_backup (int    argc,
   g_autoptr(GError) error = NULL;
 
   if (argc != 2)
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli backup FILE"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli backup FILE"));
 
   programme = open_programme (SB_DATABASE_OPEN_FLAGS_NONE, &error);
   if (programme == NULL
@@ -983,7 +920,7 @@ run_audit (int    argc,
   if (argc < 2 || (g_str_equal (argv[1], "verify") && argc != 2)
       || (g_str_equal (argv[1], "export") && argc > 3)
       || (!g_str_equal (argv[1], "verify") && !g_str_equal (argv[1], "export")))
-    return fail (EXIT_USAGE, _("Usage: stdbase-cli audit verify | audit export [FILE]"));
+    return sb_cli_fail (EXIT_USAGE, _("Usage: stdbase-cli audit verify | audit export [FILE]"));
 
   programme = open_programme (SB_DATABASE_OPEN_FLAGS_NONE, &error);
   if (programme == NULL)
@@ -1000,7 +937,7 @@ run_audit (int    argc,
 
       description = sb_audit_describe_report (&report);
       if (report.verdict != SB_AUDIT_INTACT)
-        return fail (EXIT_TAMPERED, "%s", description);
+        return sb_cli_fail (EXIT_TAMPERED, "%s", description);
       g_print ("%s\n", description);
     }
   else
@@ -1219,11 +1156,11 @@ main (int    argc,
           return EXIT_SUCCESS;
         }
       if (name != NULL)
-        return fail (EXIT_USAGE, _("Unknown command “%s”; see stdbase-cli --help"), name);
+        return sb_cli_fail (EXIT_USAGE, _("Unknown command “%s”; see stdbase-cli --help"), name);
       if (!g_option_context_parse (context, &argc, &argv, &error))
-        return fail (EXIT_USAGE, "%s", error->message);
+        return sb_cli_fail (EXIT_USAGE, "%s", error->message);
       /* Like every other error, one line: the full help is for --help. */
-      return fail (EXIT_USAGE, _("No command given; see stdbase-cli --help"));
+      return sb_cli_fail (EXIT_USAGE, _("No command given; see stdbase-cli --help"));
     }
 
   {
@@ -1243,7 +1180,7 @@ main (int    argc,
     g_option_context_add_main_entries (context, command->entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return sb_cli_fail (EXIT_USAGE, "%s", error->message);
 
   return command->run (argc - 1, argv + 1);
 }
