@@ -16,16 +16,14 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
 #include "sb-chart.h"
+#include "sb-file.h"
 
 #define DEFAULT_FONT "Sans 11"
 
@@ -1688,6 +1686,24 @@ write_surface (const SbChartData  *data,
  * Writes the chart to @path, through a temporary file beside it: on
  * failure @path is left as it was and no other file remains.
  */
+typedef struct
+{
+  const SbChartData  *data;
+  const SbChartStyle *style;
+  SbChartFormat       format;
+  double              width;
+  double              height;
+} ExportJob;
+
+static cairo_status_t
+write_export (const char *path,
+              gpointer    user_data)
+{
+  const ExportJob *job = user_data;
+
+  return write_surface (job->data, job->style, job->format, path, job->width, job->height);
+}
+
 gboolean
 sb_chart_export (const SbChartData  *data,
                  const SbChartStyle *style,
@@ -1697,12 +1713,10 @@ sb_chart_export (const SbChartData  *data,
                  double              height,
                  GError            **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temporary = NULL;
+  ExportJob job = { data, style, format, width, height };
   g_autofree char *display = NULL;
   cairo_status_t status;
-  int fd;
+  int error_number;
 
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (style != NULL, FALSE);
@@ -1711,41 +1725,16 @@ sb_chart_export (const SbChartData  *data,
   g_return_val_if_fail (width >= 1 && height >= 1, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (sb_file_write_atomically (path, write_export, &job, &error_number, &status))
+    return TRUE;
+
   display = g_filename_display_name (path);
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (temporary, O_RDWR, 0666);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not write the chart to “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  status = write_surface (data, style, format, temporary, width, height);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (temporary);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the chart to “%s”: %s"), display,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (g_rename (temporary, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temporary);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not write the chart to “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  if (error_number != 0)
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (error_number),
+                 _("Could not write the chart to “%s”: %s"), display, g_strerror (error_number));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("Could not write the chart to “%s”: %s"), display,
+                 cairo_status_to_string (status));
+  return FALSE;
 }

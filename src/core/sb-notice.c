@@ -15,13 +15,12 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "sb-base-name.h"
+#include "sb-file.h"
 #include "sb-notice.h"
 #include "sb-profile.h"
 
@@ -426,21 +425,16 @@ sb_notice_draw (cairo_t        *cr,
   cairo_restore (cr);
 }
 
-/* All @notices in one PDF, a page each, written to a temporary file and
- * renamed into place so a failure leaves no half-written file. */
-gboolean
-sb_notice_write_pdf (GPtrArray   *notices,
-                     const char  *path,
-                     GError     **error)
+static cairo_status_t
+write_notices (const char *path,
+               gpointer    user_data)
 {
-  g_autofree char *temporary = g_strconcat (path, ".part", NULL);
+  GPtrArray *notices = user_data;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail (notices != NULL && notices->len > 0, FALSE);
-
-  surface = cairo_pdf_surface_create (temporary, SB_NOTICE_PAGE_WIDTH, SB_NOTICE_PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create (path, SB_NOTICE_PAGE_WIDTH, SB_NOTICE_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   ((SbNotice *) g_ptr_array_index (notices, 0))->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "StdBase " PACKAGE_VERSION);
@@ -455,27 +449,32 @@ sb_notice_write_pdf (GPtrArray   *notices,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *display = g_filename_display_name (path);
+  return status;
+}
 
-      g_remove (temporary);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
-                   display, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (temporary, path) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (path);
+/* All @notices in one PDF, a page each; a failure leaves no file. */
+gboolean
+sb_notice_write_pdf (GPtrArray   *notices,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *display = NULL;
+  cairo_status_t status;
+  int error_number;
 
-      g_remove (temporary);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
+  g_return_val_if_fail (notices != NULL && notices->len > 0, FALSE);
 
-  return TRUE;
+  if (sb_file_write_atomically (path, write_notices, notices, &error_number, &status))
+    return TRUE;
+
+  display = g_filename_display_name (path);
+  if (error_number != 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (error_number),
+                 _("Could not write “%s”: %s"), display, g_strerror (error_number));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
+                 display, cairo_status_to_string (status));
+  return FALSE;
 }
 
 void

@@ -5,16 +5,14 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
 #include "sb-date.h"
+#include "sb-file.h"
 #include "sb-timeline-render.h"
 
 #define MARK_RADIUS 6.0
@@ -1271,6 +1269,24 @@ write_surface (const SbTimelineViewport *viewport,
  * Writes what @viewport shows to @path, through a temporary file beside
  * it: on failure @path is left as it was and no other file remains.
  */
+typedef struct
+{
+  const SbTimelineViewport *viewport;
+  const SbChartStyle       *style;
+  SbTimelineFormat          format;
+  double                    width;
+  double                    height;
+} ExportJob;
+
+static cairo_status_t
+write_export (const char *path,
+              gpointer    user_data)
+{
+  const ExportJob *job = user_data;
+
+  return write_surface (job->viewport, job->style, job->format, path, job->width, job->height);
+}
+
 gboolean
 sb_timeline_export (const SbTimelineViewport *viewport,
                     const SbChartStyle       *style,
@@ -1280,12 +1296,10 @@ sb_timeline_export (const SbTimelineViewport *viewport,
                     double                    height,
                     GError                  **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temporary = NULL;
+  ExportJob job = { viewport, style, format, width, height };
   g_autofree char *display = NULL;
   cairo_status_t status;
-  int fd;
+  int error_number;
 
   g_return_val_if_fail (viewport != NULL, FALSE);
   g_return_val_if_fail (style != NULL, FALSE);
@@ -1293,41 +1307,16 @@ sb_timeline_export (const SbTimelineViewport *viewport,
   g_return_val_if_fail (width >= 1 && height >= 1, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (sb_file_write_atomically (path, write_export, &job, &error_number, &status))
+    return TRUE;
+
   display = g_filename_display_name (path);
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (temporary, O_RDWR, 0666);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not write the timeline to “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  status = write_surface (viewport, style, format, temporary, width, height);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (temporary);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the timeline to “%s”: %s"), display,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (g_rename (temporary, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temporary);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not write the timeline to “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  if (error_number != 0)
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (error_number),
+                 _("Could not write the timeline to “%s”: %s"), display, g_strerror (error_number));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("Could not write the timeline to “%s”: %s"), display,
+                 cairo_status_to_string (status));
+  return FALSE;
 }
