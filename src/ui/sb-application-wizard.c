@@ -104,49 +104,6 @@ page_new (void)
   return gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 }
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static GtkWidget *
-intro_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-
-  return label;
-}
-
-static GtkWidget *
-heading_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "title-4");
-
-  return label;
-}
-
-static GtkWidget *
-row_box (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
-
-  return box;
-}
-
 static char *
 item_key (const char *list,
           guint       index,
@@ -295,13 +252,13 @@ add_unit_fields (SbApplicationWizard *self,
   gtk_box_append (GTK_BOX (box),
                   sb_wizard_form_entry (self->form, code, _("Unified Social _Credit Code"),
                                         lead ? _("18 characters; registered in Shanxi (14…)") : _("18 characters")));
-  row = row_box ();
+  row = sb_wizard_page_row ();
   gtk_box_append (GTK_BOX (row), sb_wizard_form_choice (self->form, kind, _("_Kind of unit"), kinds, kind_labels));
   gtk_box_append (GTK_BOX (box), row);
   gtk_box_append (GTK_BOX (box),
                   sb_wizard_form_check (self->form, legal, _("Has independent _legal-person status")));
   gtk_box_append (GTK_BOX (box), sb_wizard_form_entry (self->form, address, _("_Address"), NULL));
-  row = row_box ();
+  row = sb_wizard_page_row ();
   gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, contact, _("C_ontact person"), NULL));
   gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, phone, _("_Telephone"), NULL));
   gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, email, _("_E-mail (optional)"), NULL));
@@ -313,7 +270,7 @@ build_lead (SbApplicationWizard *self,
             GtkWidget           *page)
 {
   gtk_box_append (GTK_BOX (page),
-                  intro_label (_("Art. 11 (1): the lead unit is an enterprise or institution registered in Shanxi with independent legal-person status.")));
+                  sb_wizard_page_intro (_("Art. 11 (1): the lead unit is an enterprise or institution registered in Shanxi with independent legal-person status.")));
   add_unit_fields (self, page, "lead", TRUE);
 }
 
@@ -371,14 +328,14 @@ build_co_applicants (SbApplicationWizard *self,
   guint count = sb_form_get_count (self->values, "co.count");
 
   gtk_box_append (GTK_BOX (page),
-                  intro_label (_("Art. 12: units may apply together with authoritative technical units of their industry. Add each co-applicant, or go on if there is none.")));
+                  sb_wizard_page_intro (_("Art. 12: units may apply together with authoritative technical units of their industry. Add each co-applicant, or go on if there is none.")));
 
   for (guint i = 0; i < count; i++)
     {
       g_autofree char *prefix = g_strdup_printf ("co.%u", i);
       g_autofree char *title = g_strdup_printf (_("Co-applicant %u"), i + 1);
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *heading = heading_label (title);
+      GtkWidget *heading = sb_wizard_page_heading (title);
 
       gtk_widget_set_hexpand (heading, TRUE);
       gtk_box_append (GTK_BOX (header), heading);
@@ -388,7 +345,7 @@ build_co_applicants (SbApplicationWizard *self,
     }
 
   if (count == 0)
-    gtk_box_append (GTK_BOX (page), intro_label (_("No co-applicants.")));
+    gtk_box_append (GTK_BOX (page), sb_wizard_page_intro (_("No co-applicants.")));
   gtk_box_append (GTK_BOX (page), list_button (self, "co", _("_Add Co-applicant")));
 }
 
@@ -448,7 +405,7 @@ build_names (SbApplicationWizard *self,
                   sb_wizard_form_choice (self->form, "domain", _("_Domain (Art. 3)"), ids, labels));
 
   tags_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_box_append (GTK_BOX (tags_box), heading_label (_("“Six new” tags (optional)")));
+  gtk_box_append (GTK_BOX (tags_box), sb_wizard_page_heading (_("“Six new” tags (optional)")));
   flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
@@ -465,7 +422,7 @@ build_names (SbApplicationWizard *self,
   gtk_box_append (GTK_BOX (tags_box), flow);
   gtk_box_append (GTK_BOX (page), tags_box);
 
-  row = row_box ();
+  row = sb_wizard_page_row ();
   gtk_box_append (GTK_BOX (row),
                   sb_wizard_form_entry (self->form, "short_zh", _("Short name in _Chinese (×××)"), _("e.g. 智能重型装备")));
   gtk_box_append (GTK_BOX (row),
@@ -765,7 +722,7 @@ build_conditions (SbApplicationWizard *self,
                   GtkWidget           *page)
 {
   gtk_box_append (GTK_BOX (page),
-                  intro_label (_("Art. 11: state how the unit meets each condition and attach the evidence as PDF documents.")));
+                  sb_wizard_page_intro (_("Art. 11: state how the unit meets each condition and attach the evidence as PDF documents.")));
 
   for (int c = 1; c <= SB_APPLICATION_CONDITIONS; c++)
     {
@@ -789,7 +746,7 @@ build_standards (SbApplicationWizard *self,
   guint count = sb_form_get_count (self->values, "std.count");
 
   gtk_box_append (GTK_BOX (page),
-                  intro_label (_("Art. 11 (3): the international, national, industry, local and group standards the unit led or took part in. The level follows from the designation.")));
+                  sb_wizard_page_intro (_("Art. 11 (3): the international, national, industry, local and group standards the unit led or took part in. The level follows from the designation.")));
 
   for (guint i = 0; i < count; i++)
     {
@@ -798,9 +755,9 @@ build_standards (SbApplicationWizard *self,
       g_autofree char *role = item_key ("std", i, "role");
       g_autofree char *heading = g_strdup_printf (_("Standard %u"), i + 1);
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = heading_label (heading);
+      GtkWidget *label = sb_wizard_page_heading (heading);
       GtkWidget *level = gtk_label_new (NULL);
-      GtkWidget *row = row_box ();
+      GtkWidget *row = sb_wizard_page_row ();
 
       gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (header), label);
@@ -827,7 +784,7 @@ build_capability (SbApplicationWizard *self,
                   GtkWidget           *page)
 {
   gtk_box_append (GTK_BOX (page),
-                  intro_label (_("Art. 11 (4): research and development, the gathering of innovation resources, and market services.")));
+                  sb_wizard_page_intro (_("Art. 11 (4): research and development, the gathering of innovation resources, and market services.")));
   gtk_box_append (GTK_BOX (page),
                   sb_wizard_form_text (self->form, "research", _("_Research capability"), NULL));
   gtk_box_append (GTK_BOX (page),
@@ -850,7 +807,7 @@ build_recommender (SbApplicationWizard *self,
     }
 
   gtk_box_append (GTK_BOX (page),
-                  intro_label (_("Art. 13: a provincial industry department, or the standardisation authority of a city or of the demonstration zone, recommends the application.")));
+                  sb_wizard_page_intro (_("Art. 13: a provincial industry department, or the standardisation authority of a city or of the demonstration zone, recommends the application.")));
   gtk_box_append (GTK_BOX (page),
                   sb_wizard_form_choice (self->form, "recommender", _("_Recommender"), ids, labels));
   gtk_box_append (GTK_BOX (page),
@@ -862,7 +819,7 @@ build_attachments (SbApplicationWizard *self,
                    GtkWidget           *page)
 {
   gtk_box_append (GTK_BOX (page),
-                  intro_label (_("Other documents that go with the application, as PDF: they are checked, copied into the programme’s document store and listed in the application.")));
+                  sb_wizard_page_intro (_("Other documents that go with the application, as PDF: they are checked, copied into the programme’s document store and listed in the application.")));
   gtk_box_append (GTK_BOX (page), documents_list (self, "attachments", _("_Add Attachments…")));
 }
 
@@ -873,22 +830,6 @@ edit_clicked (GtkButton           *button,
               SbApplicationWizard *self)
 {
   sb_wizard_go_to (self->wizard, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sb-step")));
-}
-
-static void
-summary_row (GtkWidget  *group,
-             const char *title,
-             const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped = g_markup_escape_text (sb_form_is_blank (value) ? "—" : value, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
 static GtkWidget *
@@ -981,13 +922,13 @@ build_summary (SbApplicationWizard *self,
     }
   else
     gtk_box_append (GTK_BOX (page),
-                    intro_label (_("Every section is complete. Review it, then submit the application to the recommender.")));
+                    sb_wizard_page_intro (_("Every section is complete. Review it, then submit the application to the recommender.")));
 
   group = summary_group (self, SB_APPLICATION_STEP_LEAD);
   {
     g_autofree char *text = unit_text (self->values, "lead");
 
-    summary_row (group, _("Lead unit"), text);
+    sb_wizard_summary_row (group, _("Lead unit"), text, 4);
   }
   gtk_box_append (GTK_BOX (page), group);
 
@@ -999,14 +940,14 @@ build_summary (SbApplicationWizard *self,
       g_autofree char *title = g_strdup_printf (_("Co-applicant %u"), i + 1);
       g_autofree char *text = unit_text (self->values, prefix);
 
-      summary_row (group, title, text);
+      sb_wizard_summary_row (group, title, text, 4);
     }
   if (count == 0)
-    summary_row (group, _("Co-applicants"), _("None"));
+    sb_wizard_summary_row (group, _("Co-applicants"), _("None"), 4);
   gtk_box_append (GTK_BOX (page), group);
 
   group = summary_group (self, SB_APPLICATION_STEP_NAMES);
-  summary_row (group, _("Domain"), reference_name (self->domains, sb_form_get (self->values, "domain")));
+  sb_wizard_summary_row (group, _("Domain"), reference_name (self->domains, sb_form_get (self->values, "domain")), 4);
   {
     g_auto(GStrv) codes = g_strsplit (sb_form_get (self->values, "tags"), ",", -1);
     g_autoptr(GString) tags = g_string_new (NULL);
@@ -1014,12 +955,12 @@ build_summary (SbApplicationWizard *self,
     for (guint i = 0; codes[i] != NULL; i++)
       if (codes[i][0] != '\0')
         g_string_append_printf (tags, "%s%s", tags->len > 0 ? _(", ") : "", reference_name (self->tags, codes[i]));
-    summary_row (group, _("“Six new” tags"), tags->str);
+    sb_wizard_summary_row (group, _("“Six new” tags"), tags->str, 4);
   }
   sb_application_form_get_names (self->values, &names);
-  summary_row (group, _("While preparing"), names.preparatory_zh);
-  summary_row (group, _("Once established"), names.established_zh);
-  summary_row (group, _("Once established, in English"), names.established_en);
+  sb_wizard_summary_row (group, _("While preparing"), names.preparatory_zh, 4);
+  sb_wizard_summary_row (group, _("Once established"), names.established_zh, 4);
+  sb_wizard_summary_row (group, _("Once established, in English"), names.established_en, 4);
   sb_application_names_clear (&names);
   gtk_box_append (GTK_BOX (page), group);
 
@@ -1033,7 +974,7 @@ build_summary (SbApplicationWizard *self,
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u evidence document", "%s\n%u evidence documents", ids->len),
                                                sb_form_get (self->values, key), ids->len);
 
-      summary_row (group, title, text);
+      sb_wizard_summary_row (group, title, text, 4);
     }
   gtk_box_append (GTK_BOX (page), group);
 
@@ -1048,18 +989,18 @@ build_summary (SbApplicationWizard *self,
                                                parsed != NULL ? sb_standard_level_get_label (parsed->level) : "—",
                                                g_strcmp0 (role, "led") == 0 ? _("Led") : _("Took part"));
 
-      summary_row (group, designation, text);
+      sb_wizard_summary_row (group, designation, text, 4);
     }
   gtk_box_append (GTK_BOX (page), group);
 
   group = summary_group (self, SB_APPLICATION_STEP_CAPABILITY);
-  summary_row (group, _("Research capability"), sb_form_get (self->values, "research"));
-  summary_row (group, _("Service capability"), sb_form_get (self->values, "service"));
+  sb_wizard_summary_row (group, _("Research capability"), sb_form_get (self->values, "research"), 4);
+  sb_wizard_summary_row (group, _("Service capability"), sb_form_get (self->values, "service"), 4);
   gtk_box_append (GTK_BOX (page), group);
 
   group = summary_group (self, SB_APPLICATION_STEP_RECOMMENDER);
-  summary_row (group, _("Recommender"), reference_name (self->recommenders, sb_form_get (self->values, "recommender")));
-  summary_row (group, _("Recommendation opinion"), sb_form_get (self->values, "recommendation"));
+  sb_wizard_summary_row (group, _("Recommender"), reference_name (self->recommenders, sb_form_get (self->values, "recommender")), 4);
+  sb_wizard_summary_row (group, _("Recommendation opinion"), sb_form_get (self->values, "recommendation"), 4);
   gtk_box_append (GTK_BOX (page), group);
 
   group = summary_group (self, SB_APPLICATION_STEP_ATTACHMENTS);
@@ -1074,10 +1015,10 @@ build_summary (SbApplicationWizard *self,
         g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page · %s", "%d pages · %s", document->pages),
                                                  document->pages, size);
 
-        summary_row (group, document->file_name, text);
+        sb_wizard_summary_row (group, document->file_name, text, 4);
       }
     if (documents == NULL || documents->len == 0)
-      summary_row (group, _("Attachments"), _("None"));
+      sb_wizard_summary_row (group, _("Attachments"), _("None"), 4);
   }
   gtk_box_append (GTK_BOX (page), group);
 
@@ -1117,7 +1058,7 @@ static void
 rebuild_page (SbApplicationWizard *self,
               SbApplicationStep    step)
 {
-  clear_box (self->pages[step]);
+  sb_wizard_page_clear (self->pages[step]);
   builders[step] (self, self->pages[step]);
   revalidate (self, step);
 }

@@ -16,6 +16,7 @@
 #include "sb-document-store.h"
 #include "sb-midterm.h"
 #include "sb-midterm-wizard.h"
+#include "sb-wizard-form.h"
 #include "sb-wizard.h"
 
 enum {
@@ -99,12 +100,8 @@ build_progress_page (SbMidtermWizard *self)
     }
   if (self->items->len == 0)
     {
-      GtkWidget *label = gtk_label_new (_("The base has no construction plan in StdBase, so there are no milestones to report on. Describe the progress in the report."));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 sb_wizard_page_intro (_("The base has no construction plan in StdBase, so there are no milestones to report on. Describe the progress in the report.")));
     }
   gtk_box_append (GTK_BOX (page), group);
 

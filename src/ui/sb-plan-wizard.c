@@ -86,49 +86,6 @@ step_for_list (const char *list)
 }
 
 static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static GtkWidget *
-intro_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-
-  return label;
-}
-
-static GtkWidget *
-heading_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "title-4");
-
-  return label;
-}
-
-static GtkWidget *
-row_box (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
-
-  return box;
-}
-
-static void
 toast (SbPlanWizard *self,
        const char   *text)
 {
@@ -243,7 +200,7 @@ item_header (SbPlanWizard *self,
              const char   *remove_tooltip)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = heading_label (title);
+  GtkWidget *heading = sb_wizard_page_heading (title);
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   gtk_widget_set_hexpand (heading, TRUE);
@@ -266,7 +223,7 @@ build_goals (SbPlanWizard *self,
              GtkWidget    *page)
 {
   gtk_box_append (GTK_BOX (page),
-                  intro_label (_("Art. 16: the plan follows the approval document. State what the base will have achieved by the end of its construction cycle.")));
+                  sb_wizard_page_intro (_("Art. 16: the plan follows the approval document. State what the base will have achieved by the end of its construction cycle.")));
   gtk_box_append (GTK_BOX (page), sb_wizard_form_text (self->form, "goals", _("_Goals"), NULL));
 }
 
@@ -281,14 +238,14 @@ build_tasks (SbPlanWizard *self,
     level_labels[level] = sb_standard_level_get_label (level);
 
   gtk_box_append (GTK_BOX (page),
-                  intro_label (_("Each task has someone responsible, a milestone for each year of the construction cycle, and the outputs it is expected to give.")));
+                  sb_wizard_page_intro (_("Each task has someone responsible, a milestone for each year of the construction cycle, and the outputs it is expected to give.")));
 
   for (guint i = 0; i < count; i++)
     {
       g_autofree char *title = g_strdup_printf (_("Task %u"), i + 1);
       g_autofree char *title_key = g_strdup_printf ("task.%u.title", i);
       g_autofree char *owner_key = g_strdup_printf ("task.%u.owner", i);
-      GtkWidget *row = row_box ();
+      GtkWidget *row = sb_wizard_page_row ();
       GtkWidget *outputs;
 
       gtk_box_append (GTK_BOX (page), item_header (self, "task", i, title, _("Remove this task")));
@@ -310,8 +267,8 @@ build_tasks (SbPlanWizard *self,
           gtk_box_append (GTK_BOX (page), sb_wizard_form_entry (self->form, key, label, NULL));
         }
 
-      gtk_box_append (GTK_BOX (page), heading_label (_("Expected outputs")));
-      outputs = row_box ();
+      gtk_box_append (GTK_BOX (page), sb_wizard_page_heading (_("Expected outputs")));
+      outputs = sb_wizard_page_row ();
       for (guint level = 0; level < SB_N_STANDARD_LEVELS; level++)
         {
           g_autofree char *key = g_strdup_printf ("task.%u.out.%s", i, sb_plan_output_key (level));
@@ -319,7 +276,7 @@ build_tasks (SbPlanWizard *self,
           gtk_box_append (GTK_BOX (outputs), sb_wizard_form_entry (self->form, key, level_labels[level], "0"));
         }
       gtk_box_append (GTK_BOX (page), outputs);
-      outputs = row_box ();
+      outputs = sb_wizard_page_row ();
       {
         g_autofree char *services = g_strdup_printf ("task.%u.services", i);
         g_autofree char *training = g_strdup_printf ("task.%u.training", i);
@@ -340,14 +297,14 @@ build_team (SbPlanWizard *self,
 {
   guint count = sb_form_get_count (self->values, "team.count");
 
-  gtk_box_append (GTK_BOX (page), intro_label (_("The people who build and run the base.")));
+  gtk_box_append (GTK_BOX (page), sb_wizard_page_intro (_("The people who build and run the base.")));
   for (guint i = 0; i < count; i++)
     {
       g_autofree char *title = g_strdup_printf (_("Member %u"), i + 1);
       g_autofree char *name = g_strdup_printf ("team.%u.name", i);
       g_autofree char *role = g_strdup_printf ("team.%u.role", i);
       g_autofree char *organisation = g_strdup_printf ("team.%u.organisation", i);
-      GtkWidget *row = row_box ();
+      GtkWidget *row = sb_wizard_page_row ();
 
       gtk_box_append (GTK_BOX (page), item_header (self, "team", i, title, _("Remove this member")));
       gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, name, _("_Name"), NULL));
@@ -365,13 +322,13 @@ build_co_builders (SbPlanWizard *self,
 {
   guint count = sb_form_get_count (self->values, "cob.count");
 
-  gtk_box_append (GTK_BOX (page), intro_label (_("Units that build the base together with the lead unit, if any.")));
+  gtk_box_append (GTK_BOX (page), sb_wizard_page_intro (_("Units that build the base together with the lead unit, if any.")));
   for (guint i = 0; i < count; i++)
     {
       g_autofree char *title = g_strdup_printf (_("Co-builder %u"), i + 1);
       g_autofree char *name = g_strdup_printf ("cob.%u.name", i);
       g_autofree char *code = g_strdup_printf ("cob.%u.code", i);
-      GtkWidget *row = row_box ();
+      GtkWidget *row = sb_wizard_page_row ();
 
       gtk_box_append (GTK_BOX (page), item_header (self, "cob", i, title, _("Remove this co-builder")));
       gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, name, _("Registered _name"), NULL));
@@ -379,7 +336,7 @@ build_co_builders (SbPlanWizard *self,
       gtk_box_append (GTK_BOX (page), row);
     }
   if (count == 0)
-    gtk_box_append (GTK_BOX (page), intro_label (_("No co-builders.")));
+    gtk_box_append (GTK_BOX (page), sb_wizard_page_intro (_("No co-builders.")));
   gtk_box_append (GTK_BOX (page), list_button (self, "cob", _("_Add Co-builder")));
 }
 
@@ -387,14 +344,14 @@ static void
 build_budget (SbPlanWizard *self,
               GtkWidget    *page)
 {
-  gtk_box_append (GTK_BOX (page), intro_label (_("The budget of each year of the cycle by source, in 10 000 yuan (万元).")));
+  gtk_box_append (GTK_BOX (page), sb_wizard_page_intro (_("The budget of each year of the cycle by source, in 10 000 yuan (万元).")));
 
   for (int y = 1; y <= self->years; y++)
     {
       g_autofree char *title = g_strdup_printf (_("Year %d"), y);
-      GtkWidget *row = row_box ();
+      GtkWidget *row = sb_wizard_page_row ();
 
-      gtk_box_append (GTK_BOX (page), heading_label (title));
+      gtk_box_append (GTK_BOX (page), sb_wizard_page_heading (title));
       for (guint s = 0; s < SB_PLAN_N_SOURCES; s++)
         {
           g_autofree char *key = g_strdup_printf ("budget.%d.%s", y, sb_plan_source_to_string (s));
@@ -404,7 +361,7 @@ build_budget (SbPlanWizard *self,
       gtk_box_append (GTK_BOX (page), row);
     }
 
-  self->total_label = GTK_LABEL (heading_label (""));
+  self->total_label = GTK_LABEL (sb_wizard_page_heading (""));
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->total_label));
   update_total (self);
 }
@@ -414,22 +371,6 @@ edit_clicked (GtkButton    *button,
               SbPlanWizard *self)
 {
   sb_wizard_go_to (self->wizard, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sb-step")));
-}
-
-static void
-summary_row (GtkWidget  *group,
-             const char *title,
-             const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped = g_markup_escape_text (sb_form_is_blank (value) ? "—" : value, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
 static GtkWidget *
@@ -485,7 +426,7 @@ build_summary (SbPlanWizard *self,
     }
 
   group = summary_group (self, SB_PLAN_STEP_GOALS);
-  summary_row (group, _("Goals"), sb_form_get (self->values, "goals"));
+  sb_wizard_summary_row (group, _("Goals"), sb_form_get (self->values, "goals"), 6);
   gtk_box_append (GTK_BOX (page), group);
 
   group = summary_group (self, SB_PLAN_STEP_TASKS);
@@ -502,24 +443,24 @@ build_summary (SbPlanWizard *self,
           g_string_append_c (text, '\n');
           g_string_append_printf (text, _("Year %d: %s"), y, sb_form_get_indexed (self->values, "task", i, suffix));
         }
-      summary_row (group, sb_form_get_indexed (self->values, "task", i, "title"), text->str);
+      sb_wizard_summary_row (group, sb_form_get_indexed (self->values, "task", i, "title"), text->str, 6);
     }
   gtk_box_append (GTK_BOX (page), group);
 
   group = summary_group (self, SB_PLAN_STEP_TEAM);
   count = sb_form_get_count (self->values, "team.count");
   for (guint i = 0; i < count; i++)
-    summary_row (group, sb_form_get_indexed (self->values, "team", i, "name"),
-                 sb_form_get_indexed (self->values, "team", i, "role"));
+    sb_wizard_summary_row (group, sb_form_get_indexed (self->values, "team", i, "name"),
+                 sb_form_get_indexed (self->values, "team", i, "role"), 6);
   gtk_box_append (GTK_BOX (page), group);
 
   group = summary_group (self, SB_PLAN_STEP_CO_BUILDERS);
   count = sb_form_get_count (self->values, "cob.count");
   for (guint i = 0; i < count; i++)
-    summary_row (group, sb_form_get_indexed (self->values, "cob", i, "name"),
-                 sb_form_get_indexed (self->values, "cob", i, "code"));
+    sb_wizard_summary_row (group, sb_form_get_indexed (self->values, "cob", i, "name"),
+                 sb_form_get_indexed (self->values, "cob", i, "code"), 6);
   if (count == 0)
-    summary_row (group, _("Co-builders"), _("None"));
+    sb_wizard_summary_row (group, _("Co-builders"), _("None"), 6);
   gtk_box_append (GTK_BOX (page), group);
 
   group = summary_group (self, SB_PLAN_STEP_BUDGET);
@@ -531,7 +472,7 @@ build_summary (SbPlanWizard *self,
       for (guint s = 0; s < SB_PLAN_N_SOURCES; s++)
         g_string_append_printf (text, "%s%s %.2f", s > 0 ? " · " : "", sb_plan_source_get_label (s),
                                 sb_plan_form_get_budget (self->values, y, s));
-      summary_row (group, title, text->str);
+      sb_wizard_summary_row (group, title, text->str, 6);
     }
   gtk_box_append (GTK_BOX (page), group);
 
@@ -562,7 +503,7 @@ rebuild_page (SbPlanWizard *self,
 {
   if (step == SB_PLAN_STEP_BUDGET)
     self->total_label = NULL;
-  clear_box (self->pages[step]);
+  sb_wizard_page_clear (self->pages[step]);
   builders[step] (self, self->pages[step]);
   revalidate (self, step);
 }

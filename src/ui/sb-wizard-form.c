@@ -735,3 +735,68 @@ sb_wizard_form_show_errors (SbWizardForm *self,
 
   return first;
 }
+
+/* Page building */
+
+void
+sb_wizard_page_clear (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static GtkWidget *
+page_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+GtkWidget *
+sb_wizard_page_intro (const char *text)
+{
+  return page_label (text, "dim-label");
+}
+
+GtkWidget *
+sb_wizard_page_heading (const char *text)
+{
+  return page_label (text, "title-4");
+}
+
+/* Fields side by side, of equal width. */
+GtkWidget *
+sb_wizard_page_row (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+
+  return box;
+}
+
+/* One value of a summary step, “—” when blank, at most @lines lines. */
+void
+sb_wizard_summary_row (GtkWidget  *group,
+                       const char *title,
+                       const char *value,
+                       int         lines)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped = g_markup_escape_text (sb_form_is_blank (value) ? "—" : value, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), lines);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}

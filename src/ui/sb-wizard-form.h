@@ -57,4 +57,14 @@ GtkWidget    *sb_wizard_form_show_errors  (SbWizardForm  *self,
                                            const char * const *prefixes,
                                            gboolean       show_missing);
 
+/* Pieces the wizards' pages are built of. */
+void          sb_wizard_page_clear        (GtkWidget     *box);
+GtkWidget    *sb_wizard_page_intro        (const char    *text);
+GtkWidget    *sb_wizard_page_heading      (const char    *text);
+GtkWidget    *sb_wizard_page_row          (void);
+void          sb_wizard_summary_row       (GtkWidget     *group,
+                                           const char    *title,
+                                           const char    *value,
+                                           int            lines);
+
 G_END_DECLS
