@@ -477,6 +477,22 @@ sb_notice_write_pdf (GPtrArray   *notices,
   return FALSE;
 }
 
+SbNotice *
+sb_notice_copy (const SbNotice *notice)
+{
+  SbNotice *copy;
+
+  g_return_val_if_fail (notice != NULL, NULL);
+
+  copy = g_memdup2 (notice, sizeof *notice);
+  copy->recipient = g_strdup (notice->recipient);
+  copy->title = g_strdup (notice->title);
+  copy->body = g_strdup (notice->body);
+  copy->authority = g_strdup (notice->authority);
+
+  return copy;
+}
+
 void
 sb_notice_free (SbNotice *notice)
 {

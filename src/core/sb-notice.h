@@ -63,6 +63,7 @@ void        sb_notice_draw                (cairo_t           *cr,
 gboolean    sb_notice_write_pdf           (GPtrArray         *notices,
                                            const char        *path,
                                            GError           **error);
+SbNotice   *sb_notice_copy                (const SbNotice    *notice);
 void        sb_notice_free                (SbNotice          *notice);
 
 const char *sb_spot_check_method_get_label (SbSpotCheckMethod method);

@@ -1337,17 +1337,7 @@ save_notice_action (GtkWidget  *widget,
   /* The chooser outlives this page's list when the page reloads. */
   copies = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_notice_free);
   for (guint i = 0; i < notices->len; i++)
-    {
-      const SbNotice *notice = g_ptr_array_index (notices, i);
-      SbNotice *copy = g_new0 (SbNotice, 1);
-
-      *copy = *notice;
-      copy->recipient = g_strdup (notice->recipient);
-      copy->title = g_strdup (notice->title);
-      copy->body = g_strdup (notice->body);
-      copy->authority = g_strdup (notice->authority);
-      g_ptr_array_add (copies, copy);
-    }
+    g_ptr_array_add (copies, sb_notice_copy (g_ptr_array_index (notices, i)));
   sb_notice_save (GTK_WINDOW (gtk_widget_get_root (widget)), copies,
                   G_CALLBACK (notice_saved), self);
 }

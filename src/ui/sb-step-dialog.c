@@ -343,21 +343,28 @@ sb_step_dialog_init (SbStepDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static void
-add_figure_row (SbStepDialog *self,
-                guint         index,
-                const char   *title)
+/* A number to type, named for screen readers by its row's title. */
+static GtkSpinButton *
+add_spin_row (AdwPreferencesGroup *group,
+              const char          *title,
+              const char          *subtitle,
+              double               maximum,
+              double               step)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100000, 1);
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, maximum, step);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), step < 1 ? 1 : 0);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (self->figures_group, row);
-  self->figures[index] = GTK_SPIN_BUTTON (spin);
+  adw_preferences_group_add (group, row);
+
+  return GTK_SPIN_BUTTON (spin);
 }
 
 static void
@@ -368,10 +375,11 @@ add_figure_rows (SbStepDialog *self)
       /* Translators: standards of a level, e.g. "National standards" */
       g_autofree char *title = g_strdup_printf (_("Standards: %s"), sb_standard_level_get_label (level));
 
-      add_figure_row (self, level, title);
+      self->figures[level] = add_spin_row (self->figures_group, title, NULL, 100000, 1);
     }
   for (guint i = 0; i < G_N_ELEMENTS (figure_labels); i++)
-    add_figure_row (self, SB_N_STANDARD_LEVELS + i, g_dgettext (GETTEXT_PACKAGE, figure_labels[i]));
+    self->figures[SB_N_STANDARD_LEVELS + i] =
+      add_spin_row (self->figures_group, g_dgettext (GETTEXT_PACKAGE, figure_labels[i]), NULL, 100000, 1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->figures_group), TRUE);
 }
@@ -387,20 +395,10 @@ add_score_rows (SbStepDialog *self)
   g_assert (n_criteria == G_N_ELEMENTS (self->scores));
   for (guint i = 0; i < n_criteria; i++)
     {
-      const char *title = g_dgettext (GETTEXT_PACKAGE, rubric[i].label);
       g_autofree char *range = g_strdup_printf (_("0 to %.0f points"), 100.0);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 0.5);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), range);
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      adw_preferences_group_add (self->scores_group, row);
-      self->scores[i] = GTK_SPIN_BUTTON (spin);
+      self->scores[i] = add_spin_row (self->scores_group, g_dgettext (GETTEXT_PACKAGE, rubric[i].label),
+                                      range, 100, 0.5);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->scores_group), TRUE);
