@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "sb-certificate-render.h"
+#include "sb-file.h"
 
 #define SERIF "Noto Serif CJK SC"
 #define MONO  "DejaVu Sans Mono"
@@ -751,21 +752,16 @@ sb_certificate_write_pdf (const SbCertificate  *certificate,
  * faster than one file each.  Verify single files, not batches: their
  * metadata names no one certificate.
  */
-gboolean
-sb_certificate_write_pdf_batch (GPtrArray   *certificates,
-                                const char  *path,
-                                GError     **error)
+static cairo_status_t
+write_batch (const char *path,
+             gpointer    user_data)
 {
-  g_autofree char *temporary = NULL;
+  GPtrArray *certificates = user_data;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail (certificates != NULL && certificates->len > 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  temporary = g_strconcat (path, ".part", NULL);
-  surface = cairo_pdf_surface_create (temporary, SB_CERTIFICATE_PAGE_WIDTH, SB_CERTIFICATE_PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create (path, SB_CERTIFICATE_PAGE_WIDTH, SB_CERTIFICATE_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "山西省技术标准创新基地证书");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "StdBase " PACKAGE_VERSION);
   cr = cairo_create (surface);
@@ -781,16 +777,27 @@ sb_certificate_write_pdf_batch (GPtrArray   *certificates,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (temporary, path) != 0)
-    {
-      g_unlink (temporary);
-      g_set_error (error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_INVALID,
-                   _("Could not write the certificates to %s: %s"), path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (errno));
-      return FALSE;
-    }
+  return status;
+}
 
-  return TRUE;
+gboolean
+sb_certificate_write_pdf_batch (GPtrArray   *certificates,
+                                const char  *path,
+                                GError     **error)
+{
+  cairo_status_t status;
+  int error_number;
+
+  g_return_val_if_fail (certificates != NULL && certificates->len > 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (sb_file_write_atomically (path, write_batch, certificates, &error_number, &status))
+    return TRUE;
+
+  g_set_error (error, SB_CERTIFICATE_ERROR, SB_CERTIFICATE_ERROR_INVALID,
+               _("Could not write the certificates to %s: %s"), path,
+               error_number != 0 ? g_strerror (error_number) : cairo_status_to_string (status));
+  return FALSE;
 }
 
 typedef struct
