@@ -1,10 +1,12 @@
 /* bench-window.c: the main window's targets, measured under a display
  *
  *   process start to first drawn window (dashboard, 10,000 bases)  < 400 ms
- *   (also printed: the first frame of all, which shows the loading page)
+ *   (also printed: when the window was made, and its first frame of all)
  *   memory (max RSS) of the window showing the dashboard           < 150 MB
  *   search as you type in the Bases list: each keystroke's filter  < 16 ms
  *   (also printed: keystroke to the next frame drawn, with the list on screen)
+ *
+ * The application starts as from `stdbase --database DATABASE`.
  *
  * Usage (under Xvfb): bench-window DATABASE
  * The database should hold 10,000 bases: stdbase-cli demo --count 10000.
@@ -18,6 +20,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "sb-application.h"
 #include "sb-base-list-filter.h"
 #include "sb-bases-view.h"
 #include "sb-window.h"
@@ -33,12 +36,10 @@ static const char *keystrokes[] = {
 };
 
 static GtkApplication *application;
-static const char *database_path;
 static SbWindow *window;
 static double first_frame_ms = -1;
 static double drawn_ms = -1;
-static double activated_ms = -1;
-static double loaded_ms = -1;
+static double window_made_ms = -1;
 static double dashboard_rss_mb = -1;
 static guint keystroke = 0;
 static gint64 typed_at = -1;
@@ -108,6 +109,8 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  GtkStack *stack;
+
   if (typed_at >= 0)
     {
       double ms = (g_get_monotonic_time () - typed_at) / 1000.0;
@@ -122,14 +125,13 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (first_frame_ms < 0)
     first_frame_ms = ms_since_process_start ();
-  if (drawn_ms >= 0 || g_strcmp0 (sb_window_get_page_name (window), "content") != 0)
+  /* The dashboard is drawn when the content shows, and has finished fading
+   * in if the loading page was shown first. */
+  stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (sb_window_get_dashboard (window)),
+                                              GTK_TYPE_STACK));
+  if (drawn_ms >= 0 || g_strcmp0 (sb_window_get_page_name (window), "content") != 0
+      || gtk_stack_get_transition_running (stack))
     return;
-  if (loaded_ms < 0)
-    {
-      /* The frame that first shows the content is the next one. */
-      loaded_ms = ms_since_process_start ();
-      return;
-    }
 
   drawn_ms = ms_since_process_start ();
   dashboard_rss_mb = max_rss_mb ();
@@ -148,18 +150,18 @@ realize_cb (GtkWidget *widget,
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
+/* The application made its window, as it does from its command line. */
 static void
-activate_cb (GApplication *app,
-             gpointer      user_data)
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *added,
+                 gpointer        user_data)
 {
-  GDate today;
+  if (window != NULL || !SB_IS_WINDOW (added))
+    return;
 
-  activated_ms = ms_since_process_start ();
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 27, 11, 2026);
-  window = sb_window_new (GTK_APPLICATION (app), database_path, &today);
+  window_made_ms = ms_since_process_start ();
+  window = SB_WINDOW (added);
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static int
@@ -192,21 +194,27 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *arguments[] = { "stdbase", "--database", NULL, "--today", "2026-11-27", NULL };
+
   if (argc != 2)
     {
       g_printerr ("usage: bench-window DATABASE\n");
       return 2;
     }
-  database_path = argv[1];
+  arguments[2] = argv[1];
   filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
   frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
-  application = gtk_application_new ("org.shanxi.StdBase.Bench", G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (application, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_run (G_APPLICATION (application), 1, argv);
+  /* The real application, started as a desktop starts it, but on its own
+   * even when StdBase is running. */
+  application = GTK_APPLICATION (sb_application_new ());
+  g_application_set_flags (G_APPLICATION (application),
+                           g_application_get_flags (G_APPLICATION (application)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_application_run (G_APPLICATION (application), G_N_ELEMENTS (arguments) - 1, (char **) arguments);
 
-  g_print ("application activated after %.0f ms; window first drawn (loading) after %.0f ms\n",
-           activated_ms, first_frame_ms);
+  g_print ("window made after %.0f ms; first drawn after %.0f ms\n",
+           window_made_ms, first_frame_ms);
   g_print ("process start to first drawn window with the dashboard: %.0f ms (target < %.0f ms)\n",
            drawn_ms, START_TARGET_MS);
   g_print ("max RSS showing the window: %.1f MB (target < %.0f MB)\n", dashboard_rss_mb, RSS_TARGET_MB);

@@ -26,6 +26,7 @@
 #include "sb-date.h"
 #include "sb-deadline-watch-panel.h"
 #include "sb-preferences-window.h"
+#include "sb-programme-reading.h"
 #include "sb-window.h"
 
 /* Which programme, as of which day, a window shows: a string kept on it. */
@@ -37,6 +38,12 @@ struct _SbApplication
 
   GSettings      *settings;      /* NULL when the schema is not installed */
   GDate           notified_on;
+
+  /* What this process's own command line asks to open, and the reading of
+   * it started before GTK is initialised, until the first window takes it */
+  char               *local_database_path;
+  GDate               local_today;
+  SbProgrammeReading *first_reading;
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -151,16 +158,23 @@ static int
 sb_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
+  SbApplication *self = SB_APPLICATION (application);
+  const char *database = NULL;
   g_autoptr(GError) error = NULL;
   const char *today = NULL;
   GDate date;
 
-  if (g_variant_dict_lookup (options, "today", "&s", &today)
-      && !sb_date_parse (today, &date, &error))
+  if (g_variant_dict_lookup (options, "today", "&s", &today))
     {
-      g_printerr ("stdbase: %s\n", error->message);
-      return 2;
+      if (!sb_date_parse (today, &date, &error))
+        {
+          g_printerr ("stdbase: %s\n", error->message);
+          return 2;
+        }
+      self->local_today = date;
     }
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    self->local_database_path = g_canonicalize_filename (database, NULL);
 
   return -1;
 }
@@ -202,12 +216,23 @@ present_window (SbApplication *self,
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), database_path, today));
+      g_autofree char *first_key = NULL;
+
+      if (self->first_reading != NULL)
+        first_key = window_key (sb_programme_reading_get_database_path (self->first_reading),
+                                sb_programme_reading_judges_real_today (self->first_reading)
+                                ? NULL : sb_programme_reading_get_today (self->first_reading));
+      if (g_strcmp0 (first_key, key) == 0)
+        window = GTK_WINDOW (sb_window_new_for_reading (GTK_APPLICATION (self), self->first_reading));
+      else
+        window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), database_path, today));
       g_object_set_data_full (G_OBJECT (window), WINDOW_KEY, g_steal_pointer (&key), g_free);
       g_signal_connect_object (window, "watch-updated", G_CALLBACK (watch_updated_cb),
                                self, G_CONNECT_SWAPPED);
     }
 
+  /* Only the first window could want it. */
+  g_clear_object (&self->first_reading);
   gtk_window_present (window);
 }
 
@@ -269,6 +294,8 @@ sb_application_finalize (GObject *object)
   SbApplication *self = (SbApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->first_reading);
+  g_free (self->local_database_path);
 
   G_OBJECT_CLASS (sb_application_parent_class)->finalize (object);
 }
@@ -347,9 +374,18 @@ sb_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
+  SbApplication *self = SB_APPLICATION (application);
+
+  /* Read the programme this process was started for while GTK starts: it
+   * is the window's first wait, and GTK's start is as long. */
+  if (self->local_database_path == NULL)
+    self->local_database_path = sb_database_get_default_path ();
+  self->first_reading = sb_programme_reading_new (self->local_database_path, NULL,
+                                                  &self->local_today, FALSE);
+
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (application);
 
-  SB_APPLICATION (application)->settings = open_settings ();
+  self->settings = open_settings ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
@@ -376,6 +412,7 @@ static void
 sb_application_init (SbApplication *self)
 {
   g_date_clear (&self->notified_on, 1);
+  g_date_clear (&self->local_today, 1);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 

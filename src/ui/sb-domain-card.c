@@ -108,6 +108,21 @@ sb_domain_card_finalize (GObject *object)
   G_OBJECT_CLASS (sb_domain_card_parent_class)->finalize (object);
 }
 
+/* One line each keeps twelve cards cheap to lay out; the whole text is in
+ * the tooltips and the accessible description.  The tooltip is asked for,
+ * not set: in GTK 4.8 setting one asks the X server where the pointer is. */
+static gboolean
+full_text_tooltip_cb (GtkLabel   *label,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard_mode,
+                      GtkTooltip *tooltip,
+                      gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
+}
+
 static void
 sb_domain_card_class_init (SbDomainCardClass *klass)
 {
@@ -125,6 +140,7 @@ sb_domain_card_class_init (SbDomainCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbDomainCard, phases_label);
   gtk_widget_class_bind_template_child (widget_class, SbDomainCard, deadline_icon);
   gtk_widget_class_bind_template_child (widget_class, SbDomainCard, deadline_label);
+  gtk_widget_class_bind_template_callback (widget_class, full_text_tooltip_cb);
 }
 
 static void
@@ -177,10 +193,6 @@ sb_domain_card_new (const SbGroupSummary *summary,
   gtk_label_set_label (self->total_label, total);
   gtk_label_set_label (self->phases_label, phases);
   gtk_label_set_label (self->deadline_label, deadline);
-  /* One line each keeps twelve cards cheap to lay out; the whole text is
-   * in the tooltips and the accessible description. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->phases_label), phases);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->deadline_label), deadline);
 
   /* Overdue says so in words and with its own icon, not by colour alone. */
   if (summary->has_nearest && summary->nearest.status == SB_DEADLINE_STATUS_OVERDUE)

@@ -18,17 +18,19 @@
 #include "sb-dashboard-view.h"
 #include "sb-date.h"
 #include "sb-deadline-watch.h"
-#include "sb-demo.h"
 #include "sb-draft.h"
 #include "sb-drafts-dialog.h"
 #include "sb-profile-dialog.h"
 #include "sb-profile.h"
 #include "sb-programme.h"
+#include "sb-programme-reading.h"
 #include "sb-pdf-window.h"
-#include "sb-statistics.h"
 #include "sb-timeline-marks.h"
 #include "sb-timeline-section.h"
 #include "sb-window.h"
+
+/* How long a wait goes without a spinner */
+#define SPINNER_DELAY_MS 300
 
 /* How often to look whether a new day has begun, for the daily notification */
 #define DAY_CHECK_SECONDS 3600
@@ -44,10 +46,15 @@ struct _SbWindow
   GtkSpinner           *spinner;
   AdwViewStack         *view_stack;
   SbDashboardView      *dashboard_view;
+  AdwBin               *bases_bin;
+  AdwBin               *timeline_bin;
+  AdwBin               *certificates_bin;
+  AdwStatusPage        *error_page;
+
+  /* The other sections, built when first shown or asked for */
   SbBasesView          *bases_view;
   SbTimelineSection    *timeline_section;
   SbCertificatesView   *certificates_view;
-  AdwStatusPage        *error_page;
 
   GSettings            *settings;   /* NULL when the schema is not installed */
   char                 *database_path;
@@ -56,12 +63,17 @@ struct _SbWindow
   SbProgramme          *programme;  /* NULL while a worker holds it */
   GCancellable         *cancellable;
   gboolean              busy;
+  guint                 spinner_id;
+  gboolean              page_shown;     /* any page but the spinner's */
   gboolean              timeline_attached;
   gboolean              timeline_stale;   /* its lanes are not computed yet */
   gboolean              drafts_offered;
 
   /* The deadline watch, and its daily notification */
   GPtrArray            *watch;      /* SbDueItem */
+  GArray               *domains;    /* SbReference, for the Bases filters */
+  GArray               *cities;
+  GArray               *tags;
   gboolean              today_is_real;
   GDate                 checked_on;
   guint                 day_check_id;
@@ -76,186 +88,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-typedef struct
-{
-  char            *database_path;
-  SbProgramme     *programme;   /* reused when already open */
-  GDate            today;
-  gboolean         fill_demo;
-  GPtrArray       *bases;       /* results */
-  GArray          *domains;     /* SbReference */
-  GArray          *cities;
-  GArray          *tags;
-  SbDashboardData *dashboard;
-  GPtrArray       *watch;       /* SbDueItem */
-  SbProfile       *profile;     /* the last profile, or NULL */
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_free (job->database_path);
-  g_clear_object (&job->programme);
-  g_clear_pointer (&job->bases, g_ptr_array_unref);
-  g_clear_pointer (&job->domains, g_array_unref);
-  g_clear_pointer (&job->cities, g_array_unref);
-  g_clear_pointer (&job->tags, g_array_unref);
-  g_clear_pointer (&job->dashboard, sb_dashboard_data_free);
-  g_clear_pointer (&job->watch, g_ptr_array_unref);
-  g_clear_pointer (&job->profile, sb_profile_free);
-  g_free (job);
-}
-
-static char *
-find_base_name (GPtrArray *bases,
-                gint64     id)
-{
-  for (guint i = 0; i < bases->len; i++)
-    {
-      SbBase *base = g_ptr_array_index (bases, i);
-
-      if (sb_base_get_id (base) == id)
-        return sb_base_dup_name (base);
-    }
-
-  return NULL;
-}
-
-/* The dashboard's figures, from the bases just read and the history. */
-static SbDashboardData *
-compute_dashboard (SbProgramme  *programme,
-                   GPtrArray    *bases,
-                   GArray       *domains,
-                   GArray       *cities,
-                   const GDate  *today,
-                   GError      **error)
-{
-  g_autoptr(SbDashboardData) data = g_new0 (SbDashboardData, 1);
-  SbDatabase *database = sb_programme_get_database (programme);
-
-  data->domains = sb_statistics_summarise_domains (domains, bases);
-  data->cities = sb_statistics_summarise_cities (cities, bases);
-  data->nearest_names = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < data->domains->len; i++)
-    {
-      const SbGroupSummary *summary = g_ptr_array_index (data->domains, i);
-
-      g_ptr_array_add (data->nearest_names,
-                       summary->has_nearest ? find_base_name (bases, summary->nearest_base_id) : NULL);
-    }
-
-  if (!sb_statistics_summarise_programme (sb_programme_get_store (programme), bases, today,
-                                          &data->programme, error))
-    return NULL;
-  sb_statistics_count_pipeline_of_bases (bases, data->pipeline);
-
-  data->standards_years = sb_statistics_standards_by_year (database, error);
-  if (data->standards_years == NULL)
-    return NULL;
-  data->assessment_years = sb_statistics_assessments_by_year (database, error);
-  if (data->assessment_years == NULL)
-    return NULL;
-
-  return g_steal_pointer (&data);
-}
-
-/* Acts as the last profile: the audit log records its name and role, and
- * the window shows only the bases it may see. */
-static gboolean
-apply_profile (LoadJob  *job,
-               GError  **error)
-{
-  SbDatabase *database = sb_programme_get_database (job->programme);
-  g_autoptr(GHashTable) visible = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guint kept = 0;
-
-  job->profile = sb_profile_load_last (database, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (job->profile == NULL)
-    return TRUE;
-
-  sb_database_set_audit_actor (database, job->profile->name,
-                               sb_role_to_string (job->profile->role));
-  visible = sb_profile_list_visible_bases (database, job->profile, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (visible == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < job->bases->len; i++)
-    {
-      SbBase *base = g_ptr_array_index (job->bases, i);
-      gint64 id = sb_base_get_id (base);
-
-      if (g_hash_table_contains (visible, &id))
-        job->bases->pdata[kept++] = base;
-      else
-        g_object_unref (base);
-    }
-  job->bases->len = kept;
-
-  return TRUE;
-}
-
-/* Runs in a worker thread: it owns the programme until it returns. */
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  SbBaseStore *store;
-
-  if (job->programme == NULL)
-    job->programme = sb_programme_open (job->database_path,
-                                        SB_DATABASE_OPEN_FLAGS_CREATE, &error);
-  if (job->programme == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  store = sb_programme_get_store (job->programme);
-
-  if (job->fill_demo
-      && !sb_demo_fill (store, SB_DEMO_DEFAULT_COUNT, SB_DEMO_DEFAULT_SEED,
-                        &job->today, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  job->bases = sb_base_store_list (store, NULL, &job->today, &error);
-  if (job->bases == NULL
-      || !apply_profile (job, &error)
-      || !sb_base_store_read_search_data (store, job->bases, &error)
-      || (job->domains = sb_statistics_list_domains (sb_programme_get_database (job->programme), &error)) == NULL
-      || (job->cities = sb_statistics_list_cities (sb_programme_get_database (job->programme), &error)) == NULL
-      || (job->tags = sb_statistics_list_tags (sb_programme_get_database (job->programme), &error)) == NULL
-      || (job->dashboard = compute_dashboard (job->programme, job->bases, job->domains,
-                                              job->cities, &job->today, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The deadline watch, for the notification; the timeline's lanes are
-   * computed when the Timeline is first shown. */
-  job->watch = sb_deadline_watch_list (store, job->bases, &job->today, SB_WATCH_MAX_DAYS,
-                                       SB_DEADLINE_WATCH_DUE_AND_OVERDUE);
-
-  g_task_return_boolean (task, TRUE);
-}
 
 static void
 sb_window_update_actions (SbWindow *self)
@@ -273,12 +105,117 @@ sb_window_update_actions (SbWindow *self)
                                  loaded && g_list_model_get_n_items (G_LIST_MODEL (self->bases)) > 0);
 }
 
+static gboolean
+start_spinner_cb (gpointer user_data)
+{
+  SbWindow *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner shows only when the wait is long enough to notice, and the
+ * first page the window shows after it comes without a fade: a window that
+ * opens on its dashboard should not seem to load it twice. */
 static void
 show_page (SbWindow   *self,
            const char *name)
 {
-  gtk_spinner_set_spinning (self->spinner, g_strcmp0 (name, "loading") == 0);
-  gtk_stack_set_visible_child_name (self->stack, name);
+  gboolean loading = g_strcmp0 (name, "loading") == 0;
+
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  if (loading)
+    self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, start_spinner_cb, self);
+
+  gtk_stack_set_visible_child_full (self->stack, name,
+                                    self->page_shown ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
+                                                     : GTK_STACK_TRANSITION_TYPE_NONE);
+  self->page_shown |= !loading;
+}
+
+static void step_recorded_cb (SbWindow *self, gint64 base_id, SbBasePage *page);
+static void timeline_base_activated_cb (SbWindow *self, gint64 id, SbTimelineSection *section);
+
+/* What the Bases section shows; the programme only while no worker has it. */
+static void
+give_bases_view_data (SbWindow *self)
+{
+  SbProgramme *programme = self->busy ? NULL : self->programme;
+
+  if (self->bases_view == NULL)
+    return;
+
+  sb_base_page_set_profile (sb_bases_view_get_base_page (self->bases_view), self->profile);
+  sb_bases_view_set_acting_role (self->bases_view, self->profile ? (int) self->profile->role : -1);
+  if (g_date_valid (&self->today))
+    sb_bases_view_set_today (self->bases_view, &self->today);
+  sb_bases_view_set_programme (self->bases_view, programme);
+  if (self->domains != NULL)
+    sb_bases_view_set_reference_data (self->bases_view, self->domains, self->cities, self->tags);
+}
+
+static void
+give_certificates_view_data (SbWindow *self)
+{
+  SbProgramme *programme = self->busy ? NULL : self->programme;
+
+  if (self->certificates_view == NULL)
+    return;
+
+  sb_certificates_view_set_may_issue (self->certificates_view,
+                                      self->profile == NULL || self->profile->role == SB_ROLE_AUTHORITY);
+  if (g_date_valid (&self->today))
+    sb_certificates_view_set_today (self->certificates_view, &self->today);
+  sb_certificates_view_set_programme (self->certificates_view, programme);
+}
+
+/* The window starts with the dashboard alone: the other sections are
+ * built when they are first shown, or asked for. */
+static SbBasesView *
+ensure_bases_view (SbWindow *self)
+{
+  if (self->bases_view != NULL)
+    return self->bases_view;
+
+  self->bases_view = g_object_new (SB_TYPE_BASES_VIEW, NULL);
+  adw_bin_set_child (self->bases_bin, GTK_WIDGET (self->bases_view));
+  sb_bases_view_set_bases (self->bases_view, G_LIST_MODEL (self->bases));
+  g_signal_connect_object (sb_bases_view_get_base_page (self->bases_view), "step-recorded",
+                           G_CALLBACK (step_recorded_cb), self, G_CONNECT_SWAPPED);
+  give_bases_view_data (self);
+
+  return self->bases_view;
+}
+
+static SbTimelineSection *
+ensure_timeline_section (SbWindow *self)
+{
+  if (self->timeline_section != NULL)
+    return self->timeline_section;
+
+  self->timeline_section = g_object_new (SB_TYPE_TIMELINE_SECTION, NULL);
+  adw_bin_set_child (self->timeline_bin, GTK_WIDGET (self->timeline_section));
+  g_signal_connect_object (self->timeline_section, "base-activated",
+                           G_CALLBACK (timeline_base_activated_cb), self, G_CONNECT_SWAPPED);
+  sb_timeline_section_set_data (self->timeline_section, NULL, self->watch);
+
+  return self->timeline_section;
+}
+
+static SbCertificatesView *
+ensure_certificates_view (SbWindow *self)
+{
+  if (self->certificates_view != NULL)
+    return self->certificates_view;
+
+  self->certificates_view = g_object_new (SB_TYPE_CERTIFICATES_VIEW, NULL);
+  adw_bin_set_child (self->certificates_bin, GTK_WIDGET (self->certificates_view));
+  give_certificates_view_data (self);
+
+  return self->certificates_view;
 }
 
 /* The timeline's lanes, from the bases just read, once it is shown (about
@@ -313,7 +250,7 @@ update_timeline (SbWindow *self,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
   self->timeline_stale = FALSE;
-  sb_timeline_section_set_data (self->timeline_section, timeline, self->watch);
+  sb_timeline_section_set_data (ensure_timeline_section (self), timeline, self->watch);
 }
 
 /* The timeline follows the Bases list's filters; the list is attached
@@ -328,8 +265,8 @@ attach_timeline (SbWindow *self)
     return;
 
   self->timeline_attached = TRUE;
-  sb_timeline_section_set_bases (self->timeline_section,
-                                 sb_bases_view_get_visible_bases (self->bases_view));
+  sb_timeline_section_set_bases (ensure_timeline_section (self),
+                                 sb_bases_view_get_visible_bases (ensure_bases_view (self)));
 }
 
 static gboolean
@@ -383,20 +320,24 @@ offer_drafts (SbWindow *self)
 }
 
 static void
-load_finished (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+reading_finished (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  SbWindow *self = SB_WINDOW (object);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SbWindow) self = user_data;
+  g_autoptr(SbProgrammeContents) contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
 
+  contents = sb_programme_reading_wait_finish (SB_PROGRAMME_READING (object), result, &error);
+  /* The window was closed while the worker read. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   self->busy = FALSE;
   g_clear_object (&self->programme);
-  self->programme = g_steal_pointer (&job->programme);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (contents == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       adw_view_switcher_title_set_subtitle (self->switcher_title, "");
@@ -405,30 +346,31 @@ load_finished (GObject      *object,
       return;
     }
 
+  self->programme = g_steal_pointer (&contents->programme);
   g_clear_pointer (&self->profile, sb_profile_free);
-  self->profile = g_steal_pointer (&job->profile);
-  sb_base_page_set_profile (sb_bases_view_get_base_page (self->bases_view), self->profile);
-  sb_bases_view_set_acting_role (self->bases_view, self->profile ? (int) self->profile->role : -1);
-  sb_certificates_view_set_may_issue (self->certificates_view,
-                                      self->profile == NULL || self->profile->role == SB_ROLE_AUTHORITY);
+  self->profile = g_steal_pointer (&contents->profile);
+  g_clear_pointer (&self->domains, g_array_unref);
+  self->domains = g_steal_pointer (&contents->domains);
+  g_clear_pointer (&self->cities, g_array_unref);
+  self->cities = g_steal_pointer (&contents->cities);
+  g_clear_pointer (&self->tags, g_array_unref);
+  self->tags = g_steal_pointer (&contents->tags);
+  g_clear_pointer (&self->watch, g_ptr_array_unref);
+  self->watch = g_steal_pointer (&contents->watch);
 
   g_list_store_splice (self->bases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bases)),
-                       job->bases->pdata, job->bases->len);
-  sb_bases_view_set_today (self->bases_view, &self->today);
-  sb_bases_view_set_programme (self->bases_view, self->programme);
-  sb_bases_view_set_reference_data (self->bases_view, job->domains, job->cities, job->tags);
-  sb_dashboard_view_set_data (self->dashboard_view, job->dashboard);
-  g_clear_pointer (&self->watch, g_ptr_array_unref);
-  self->watch = g_steal_pointer (&job->watch);
+                       contents->bases->pdata, contents->bases->len);
+  give_bases_view_data (self);
+  sb_dashboard_view_set_data (self->dashboard_view, contents->dashboard);
   self->timeline_stale = TRUE;
-  sb_timeline_section_set_data (self->timeline_section, NULL, self->watch);
+  if (self->timeline_section != NULL)
+    sb_timeline_section_set_data (self->timeline_section, NULL, self->watch);
   attach_timeline (self);
-  sb_certificates_view_set_today (self->certificates_view, &self->today);
-  sb_certificates_view_set_programme (self->certificates_view, self->programme);
+  give_certificates_view_data (self);
 
-  if (job->bases->len > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u base", "%u bases", job->bases->len),
-                                job->bases->len);
+  if (contents->bases->len > 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u base", "%u bases", contents->bases->len),
+                                contents->bases->len);
   if (self->profile != NULL)
     {
       g_autofree char *bases_text = g_steal_pointer (&subtitle);
@@ -439,42 +381,44 @@ load_finished (GObject      *object,
                                   bases_text ? bases_text : _("no bases"));
     }
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
-  show_page (self, job->bases->len > 0 ? "content" : "empty");
+  show_page (self, contents->bases->len > 0 ? "content" : "empty");
   sb_window_update_actions (self);
   sb_date_set_today (&self->checked_on);
   g_signal_emit (self, signals[WATCH_UPDATED], 0);
   offer_drafts (self);
 }
 
+/* Shows the spinner until @reading is done, then what it read. */
+static void
+wait_for_reading (SbWindow           *self,
+                  SbProgrammeReading *reading)
+{
+  self->busy = TRUE;
+  sb_window_update_actions (self);
+  show_page (self, "loading");
+  sb_programme_reading_wait_async (reading, self->cancellable, reading_finished, g_object_ref (self));
+}
+
 static void
 start_load (SbWindow *self,
             gboolean  fill_demo)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadJob *job;
+  g_autoptr(SbProgrammeReading) reading = NULL;
 
   if (self->busy)
     return;
 
   /* The worker has the programme to itself: its connection is not shared
-   * between threads, so the base pages wait until it comes back. */
-  sb_bases_view_set_programme (self->bases_view, NULL);
-  sb_certificates_view_set_programme (self->certificates_view, NULL);
+   * between threads, so the sections let go of it before the worker starts
+   * and the base pages wait until it comes back. */
+  if (self->bases_view != NULL)
+    sb_bases_view_set_programme (self->bases_view, NULL);
+  if (self->certificates_view != NULL)
+    sb_certificates_view_set_programme (self->certificates_view, NULL);
 
-  job = g_new0 (LoadJob, 1);
-  job->database_path = g_strdup (self->database_path);
-  job->programme = g_steal_pointer (&self->programme);
-  job->today = self->today;
-  job->fill_demo = fill_demo;
-
-  self->busy = TRUE;
-  sb_window_update_actions (self);
-  show_page (self, "loading");
-
-  task = g_task_new (self, self->cancellable, load_finished, NULL);
-  g_task_set_source_tag (task, start_load);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_in_thread);
+  reading = sb_programme_reading_new (self->database_path, g_steal_pointer (&self->programme),
+                                      &self->today, fill_demo);
+  wait_for_reading (self, reading);
 }
 
 static void
@@ -482,7 +426,7 @@ domain_activated_cb (SbWindow        *self,
                      const char      *code,
                      SbDashboardView *view)
 {
-  sb_bases_view_set_domain_filter (self->bases_view, code);
+  sb_bases_view_set_domain_filter (ensure_bases_view (self), code);
   adw_view_stack_set_visible_child_name (self->view_stack, "bases");
 }
 
@@ -492,7 +436,7 @@ timeline_base_activated_cb (SbWindow          *self,
                             SbTimelineSection *section)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "bases");
-  sb_bases_view_show_base (self->bases_view, id);
+  sb_bases_view_show_base (ensure_bases_view (self), id);
 }
 
 static void
@@ -500,6 +444,16 @@ section_changed_cb (SbWindow     *self,
                     GParamSpec   *pspec,
                     AdwViewStack *view_stack)
 {
+  const char *section = adw_view_stack_get_visible_child_name (view_stack);
+
+  /* Still building the template */
+  if (self->bases == NULL)
+    return;
+
+  if (g_strcmp0 (section, "bases") == 0)
+    ensure_bases_view (self);
+  else if (g_strcmp0 (section, "certificates") == 0)
+    ensure_certificates_view (self);
   attach_timeline (self);
 }
 
@@ -509,6 +463,20 @@ show_watch_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   sb_window_show_watch (SB_WINDOW (widget));
+}
+
+/* Built when asked for: GtkApplication would build it with every window,
+ * a tenth of the time the window takes to start, from gtk/help-overlay.ui. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/shanxi/StdBase/ui/sb-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
 }
 
 static void
@@ -570,7 +538,7 @@ search_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "bases");
-  sb_bases_view_focus_search (self->bases_view);
+  sb_bases_view_focus_search (ensure_bases_view (self));
 }
 
 static void
@@ -768,8 +736,12 @@ sb_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->programme);
   g_clear_handle_id (&self->day_check_id, g_source_remove);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   g_clear_pointer (&self->watch, g_ptr_array_unref);
   g_clear_pointer (&self->profile, sb_profile_free);
+  g_clear_pointer (&self->domains, g_array_unref);
+  g_clear_pointer (&self->cities, g_array_unref);
+  g_clear_pointer (&self->tags, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
 
@@ -810,9 +782,6 @@ sb_window_class_init (SbWindowClass *klass)
                                          G_TYPE_NONE, 0);
 
   g_type_ensure (SB_TYPE_DASHBOARD_VIEW);
-  g_type_ensure (SB_TYPE_BASES_VIEW);
-  g_type_ensure (SB_TYPE_TIMELINE_SECTION);
-  g_type_ensure (SB_TYPE_CERTIFICATES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
@@ -821,12 +790,11 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, dashboard_view);
-  gtk_widget_class_bind_template_child (widget_class, SbWindow, bases_view);
-  gtk_widget_class_bind_template_child (widget_class, SbWindow, timeline_section);
-  gtk_widget_class_bind_template_child (widget_class, SbWindow, certificates_view);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, bases_bin);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, timeline_bin);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, certificates_bin);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, domain_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, timeline_base_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
@@ -841,6 +809,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.show-watch", NULL, show_watch_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.section", "s", sections[i]);
@@ -855,9 +826,6 @@ sb_window_init (SbWindow *self)
   self->bases = g_list_store_new (SB_TYPE_BASE);
   g_date_clear (&self->checked_on, 1);
   self->day_check_id = g_timeout_add_seconds (DAY_CHECK_SECONDS, day_check_cb, self);
-  sb_bases_view_set_bases (self->bases_view, G_LIST_MODEL (self->bases));
-  g_signal_connect_object (sb_bases_view_get_base_page (self->bases_view), "step-recorded",
-                           G_CALLBACK (step_recorded_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = open_settings ();
   if (self->settings != NULL)
@@ -886,22 +854,40 @@ sb_window_new (GtkApplication *application,
                const char     *database_path,
                const GDate    *today)
 {
-  SbWindow *self;
+  g_autofree char *default_path = NULL;
+  g_autoptr(SbProgrammeReading) reading = NULL;
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (SB_TYPE_WINDOW, "application", application, NULL);
-  self->database_path = database_path ? g_strdup (database_path)
-                                      : sb_database_get_default_path ();
-  if (today != NULL && g_date_valid (today))
-    self->today = *today;
-  else
-    {
-      sb_date_set_today (&self->today);
-      self->today_is_real = TRUE;
-    }
+  if (database_path == NULL)
+    database_path = default_path = sb_database_get_default_path ();
 
-  start_load (self, FALSE);
+  /* The database is read while the widgets are built. */
+  reading = sb_programme_reading_new (database_path, NULL, today, FALSE);
+
+  return sb_window_new_for_reading (application, reading);
+}
+
+/**
+ * sb_window_new_for_reading:
+ * @reading: a reading of the programme to show, not yet waited for
+ *
+ * Shows the programme @reading reads, as of the day it judges on.
+ */
+SbWindow *
+sb_window_new_for_reading (GtkApplication     *application,
+                           SbProgrammeReading *reading)
+{
+  SbWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (SB_IS_PROGRAMME_READING (reading), NULL);
+
+  self = g_object_new (SB_TYPE_WINDOW, "application", application, NULL);
+  self->database_path = g_strdup (sb_programme_reading_get_database_path (reading));
+  self->today = *sb_programme_reading_get_today (reading);
+  self->today_is_real = sb_programme_reading_judges_real_today (reading);
+  wait_for_reading (self, reading);
 
   return self;
 }
@@ -948,7 +934,7 @@ sb_window_get_bases_view (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
-  return self->bases_view;
+  return ensure_bases_view (self);
 }
 
 const char *
@@ -979,7 +965,7 @@ sb_window_get_timeline_section (SbWindow *self)
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
   update_timeline (self, TRUE);
-  return self->timeline_section;
+  return ensure_timeline_section (self);
 }
 
 /**
@@ -993,7 +979,7 @@ sb_window_show_watch (SbWindow *self)
   g_return_if_fail (SB_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "timeline");
-  sb_timeline_section_focus_watch (self->timeline_section);
+  sb_timeline_section_focus_watch (ensure_timeline_section (self));
 }
 
 SbCertificatesView *
@@ -1001,5 +987,5 @@ sb_window_get_certificates_view (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
-  return self->certificates_view;
+  return ensure_certificates_view (self);
 }

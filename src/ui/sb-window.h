@@ -7,6 +7,7 @@
 #include "sb-bases-view.h"
 #include "sb-certificates-view.h"
 #include "sb-dashboard-view.h"
+#include "sb-programme-reading.h"
 #include "sb-timeline-section.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
 SbWindow        *sb_window_new            (GtkApplication *application,
                                            const char     *database_path,
                                            const GDate    *today);
+SbWindow        *sb_window_new_for_reading (GtkApplication    *application,
+                                            SbProgrammeReading *reading);
 void             sb_window_reload         (SbWindow       *self);
 GListModel      *sb_window_get_bases      (SbWindow       *self);
 const char      *sb_window_get_page_name  (SbWindow       *self);
