@@ -99,6 +99,9 @@ type_next (gpointer user_data)
   sb_base_list_filter_set_search_text (filter, keystrokes[keystroke]);
   ms = (g_get_monotonic_time () - started) / 1000.0;
   g_array_append_val (filter_ms, ms);
+  if (g_getenv ("BENCH_VERBOSE"))
+    g_print ("  \"%s\": filter %.1f ms, %u bases\n", keystrokes[keystroke], ms,
+             g_list_model_get_n_items (sb_bases_view_get_visible_bases (sb_window_get_bases_view (window))));
   typed_at = started;
   gtk_widget_queue_draw (GTK_WIDGET (window));
 

@@ -351,6 +351,89 @@ test_search (void)
   destroy_view (view);
 }
 
+/* Every name the list shows is a name of a base it should show. */
+static void
+assert_rows_show (SbBasesView *view)
+{
+  GListModel *visible = sb_bases_view_get_visible_bases (view);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint shown = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(SbBase) base = g_list_model_get_item (visible, i);
+
+      g_hash_table_add (names, sb_base_dup_name (base));
+    }
+
+  collect_widgets (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      /* The name column's cells are the ones cut short at their start. */
+      if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_START
+          || !gtk_widget_get_mapped (GTK_WIDGET (label)))
+        continue;
+      g_assert_true (g_hash_table_contains (names, gtk_label_get_text (label)));
+      shown++;
+    }
+  g_assert_cmpuint (shown, >, 0);
+}
+
+/* The rows stay while a search changes the bases in them (sb-row-model.c):
+ * what they show, on screen and scrolled to, follows; so does the
+ * selection. */
+static void
+test_rows_follow_search (void)
+{
+  SbBasesView *view = make_view (bases);
+  GListModel *visible = sb_bases_view_get_visible_bases (view);
+  GtkScrollable *column_view = find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (column_view);
+  g_autoptr(SbBase) chosen = NULL;
+  guint chosen_position = GTK_INVALID_LIST_POSITION;
+
+  spin ();
+  assert_rows_show (view);
+  type_search (view, "半导");
+  spin ();
+  assert_rows_show (view);
+
+  /* Nothing found, then found again: the rows come back right. */
+  type_search (view, "没有这样的基地");
+  spin ();
+  type_search (view, "太原");
+  spin ();
+  assert_rows_show (view);
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  spin ();
+  assert_rows_show (view);
+  gtk_adjustment_set_value (vadjustment, 0);
+  spin ();
+
+  /* The selected base stays selected where the search moves it. */
+  type_search (view, "");
+  chosen = g_list_model_get_item (visible, 5);
+  g_assert_true (gtk_selection_model_select_item (selection, 5, TRUE));
+  type_search (view, sb_base_get_lead_unit (chosen));
+  spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(SbBase) base = g_list_model_get_item (visible, i);
+
+      if (base == chosen)
+        chosen_position = i;
+    }
+  g_assert_cmpuint (chosen_position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, chosen_position);
+
+  destroy_view (view);
+}
+
 static void
 test_filters (void)
 {
@@ -911,6 +994,7 @@ main (int    argc,
   g_assert_cmpuint (bases->len, ==, DEMO_COUNT);
 
   g_test_add_func ("/bases-view/search", test_search);
+  g_test_add_func ("/bases-view/rows-follow-search", test_rows_follow_search);
   g_test_add_func ("/bases-view/filters", test_filters);
   g_test_add_func ("/bases-view/state-drop-down", test_state_drop_down);
   g_test_add_func ("/bases-view/sort-days-left", test_sort_days_left);

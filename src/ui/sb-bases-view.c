@@ -16,6 +16,8 @@
 
 #include "sb-base.h"
 #include "sb-bases-view.h"
+#include "sb-row-model.h"
+#include "sb-row.h"
 #include "sb-locale.h"
 #include "sb-statistics.h"
 
@@ -45,6 +47,10 @@ struct _SbBasesView
   GtkLabel                 *count_label;
   GtkStack                 *list_stack;
   GtkColumnView            *column_view;
+  GtkSingleSelection       *selection;
+  SbRowModel               *row_model;
+  SbBase                   *selected_base;  /* what the selected row shows */
+  guint                     selected_position;
   GtkColumnViewColumn      *city_column;
   GtkColumnViewColumn      *domain_column;
   GtkColumnViewColumn      *state_column;
@@ -553,6 +559,49 @@ filter_notify (SbBasesView      *self,
   update_actions (self);
 }
 
+/* The rows on screen, and ten more each side, change at once when the
+ * filter does; the others just after (see sb-row-model.c). */
+#define ROWS_BEYOND_SCREEN 10
+
+static void
+track_visible_rows (SbBasesView   *self,
+                    GtkAdjustment *adjustment)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->row_model));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double row_height;
+  guint first, count;
+
+  if (n_items == 0 || upper <= 0)
+    return;
+
+  row_height = upper / n_items;
+  first = (guint) MAX (0.0, gtk_adjustment_get_value (adjustment) / row_height - ROWS_BEYOND_SCREEN);
+  count = (guint) (gtk_adjustment_get_page_size (adjustment) / row_height) + 2 * ROWS_BEYOND_SCREEN;
+  sb_row_model_set_visible_range (self->row_model, first, count);
+}
+
+static void
+selection_changed (SbBasesView        *self,
+                   GParamSpec         *pspec,
+                   GtkSingleSelection *selection)
+{
+  SbRow *row = gtk_single_selection_get_selected_item (selection);
+  guint position = gtk_single_selection_get_selected (selection);
+
+  /* The selected row went because the list got shorter: the base may still
+   * be there, higher up, and visible_bases_changed() will select it. */
+  if (row == NULL && self->selected_position != GTK_INVALID_LIST_POSITION
+      && self->selected_position >= g_list_model_get_n_items (G_LIST_MODEL (self->row_model)))
+    return;
+
+  self->selected_position = position;
+  g_set_object (&self->selected_base, row ? sb_row_get_item (row) : NULL);
+}
+
+/* Rows keep their places when the filter changes the bases in them (see
+ * sb-row-model.c): the selection follows the base, not the row.  Runs after
+ * the rows have changed. */
 static void
 visible_bases_changed (SbBasesView *self,
                        guint        position,
@@ -560,7 +609,21 @@ visible_bases_changed (SbBasesView *self,
                        guint        added,
                        GListModel  *model)
 {
+  guint n_items = g_list_model_get_n_items (model);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
   update_list_state (self);
+
+  if (self->selected_base == NULL)
+    return;
+  for (guint i = 0; i < n_items && selected == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(SbBase) base = g_list_model_get_item (model, i);
+
+      if (base == self->selected_base)
+        selected = i;
+    }
+  gtk_single_selection_set_selected (self->selection, selected);
 }
 
 static void
@@ -632,8 +695,12 @@ cell_query_tooltip (GtkLabel   *label,
 
 /* The cells are bound in code rather than by GtkBuilder templates: GTK 4.8
  * keeps some 200 rows bound whatever the window shows, and a keystroke
- * that changes the rows re-binds them all.  Templates with expressions
- * made that several times slower (see the search-speed test). */
+ * that changes the rows changes them all.  Templates with expressions
+ * made that several times slower (see the search-speed test).
+ *
+ * The column view shows SbRows (sb-row-model.c), not the bases: a filter
+ * changes the base a row shows, and the cell follows notify::item, so the
+ * rows keep their widgets. */
 typedef enum
 {
   CELL_NAME,
@@ -660,15 +727,14 @@ text_cell_setup (GtkSignalListItemFactory *factory,
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip), NULL);
   gtk_list_item_set_child (item, label);
+  g_object_set_data (G_OBJECT (item), "sb-cell", GINT_TO_POINTER (cell));
 }
 
 static void
-text_cell_bind (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                SbBasesView              *self)
+fill_text_cell (GtkListItem *item)
 {
-  TextCell cell = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "sb-cell"));
-  SbBase *base = gtk_list_item_get_item (item);
+  TextCell cell = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "sb-cell"));
+  SbBase *base = sb_row_get_item (gtk_list_item_get_item (item));
   g_autofree char *name = NULL;
   const SbDeadline *next;
   const char *text = NULL;
@@ -700,6 +766,24 @@ text_cell_bind (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+static void
+text_cell_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                SbBasesView              *self)
+{
+  fill_text_cell (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::item",
+                            G_CALLBACK (fill_text_cell), item);
+}
+
+static void
+text_cell_unbind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  SbBasesView              *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), fill_text_cell, item);
 }
 
 /* The Days Left column is bound in code, to change its style classes
@@ -739,11 +823,9 @@ set_css_class (GtkWidget  *widget,
 }
 
 static void
-days_left_bind (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+fill_days_left_cell (GtkListItem *item)
 {
-  SbBase *base = gtk_list_item_get_item (item);
+  SbBase *base = sb_row_get_item (gtk_list_item_get_item (item));
   const SbDeadline *next = sb_base_get_next_deadline (base);
   GtkWidget *icon = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *label = gtk_widget_get_next_sibling (icon);
@@ -756,6 +838,24 @@ days_left_bind (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (icon, overdue);
   set_css_class (label, "error", overdue);
   set_css_class (label, "warning", soon);
+}
+
+static void
+days_left_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  fill_days_left_cell (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::item",
+                            G_CALLBACK (fill_days_left_cell), item);
+}
+
+static void
+days_left_unbind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), fill_days_left_cell, item);
 }
 
 /* Sorting by days left puts what cannot be computed first, then the
@@ -881,6 +981,7 @@ sb_bases_view_dispose (GObject *object)
   SbBasesView *self = (SbBasesView *)object;
 
   g_clear_handle_id (&self->warm_source, g_source_remove);
+  g_clear_object (&self->selected_base);
 
   /* The columns go with the column view: nothing is to be re-sorted or
    * counted while they do. */
@@ -1011,6 +1112,7 @@ sb_bases_view_class_init (SbBasesViewClass *klass)
   g_type_ensure (SB_TYPE_BASE);
   g_type_ensure (SB_TYPE_BASE_LIST_FILTER);
   g_type_ensure (SB_TYPE_BASE_PAGE);
+  g_type_ensure (SB_TYPE_ROW_MODEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-bases-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SbBasesView, list_page);
@@ -1023,6 +1125,8 @@ sb_bases_view_class_init (SbBasesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbBasesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, SbBasesView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SbBasesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SbBasesView, selection);
+  gtk_widget_class_bind_template_child (widget_class, SbBasesView, row_model);
   gtk_widget_class_bind_template_child (widget_class, SbBasesView, city_column);
   gtk_widget_class_bind_template_child (widget_class, SbBasesView, domain_column);
   gtk_widget_class_bind_template_child (widget_class, SbBasesView, state_column);
@@ -1044,6 +1148,7 @@ sb_bases_view_class_init (SbBasesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, option_bind);
   gtk_widget_class_bind_template_callback (widget_class, filter_notify);
   gtk_widget_class_bind_template_callback (widget_class, visible_bases_changed);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, base_title_changed);
@@ -1051,6 +1156,8 @@ sb_bases_view_class_init (SbBasesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, text_cell_bind);
   gtk_widget_class_bind_template_callback (widget_class, days_left_setup);
   gtk_widget_class_bind_template_callback (widget_class, days_left_bind);
+  gtk_widget_class_bind_template_callback (widget_class, days_left_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, text_cell_unbind);
   gtk_widget_class_bind_template_callback (widget_class, days_left_sort_key);
 
   gtk_widget_class_install_action (widget_class, "bases.show-list", NULL, show_list_action);
@@ -1079,7 +1186,10 @@ name_drop_down_button (GtkDropDown *drop_down)
 static void
 sb_bases_view_init (SbBasesView *self)
 {
+  GtkAdjustment *vadjustment;
+
   self->acting_role = -1;
+  self->selected_position = GTK_INVALID_LIST_POSITION;
   self->domain_codes = new_codes ();
   self->city_codes = new_codes ();
   self->tag_codes = new_codes ();
@@ -1092,6 +1202,12 @@ sb_bases_view_init (SbBasesView *self)
   /* Not a bound template child: AdwBin unparents its child itself, and
    * gtk_widget_dispose_template() would do it a second time. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (track_visible_rows),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadjustment, "changed", G_CALLBACK (track_visible_rows),
+                           self, G_CONNECT_SWAPPED);
 
   name_drop_down_button (self->domain_drop_down);
   name_drop_down_button (self->state_drop_down);
