@@ -4,6 +4,9 @@
  * then shows them in four sections: the dashboard, the bases, the timeline
  * and the certificates.  Until then it shows a spinner; a database it cannot
  * open gets an error page that says why, an empty one a way to the demo.
+ * The reading starts before the widgets are built (sb-programme-reading.c),
+ * and only the dashboard is built with the window: the other sections when
+ * first shown.
  */
 #define G_LOG_DOMAIN "sb-window"
 
