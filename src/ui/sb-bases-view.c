@@ -616,6 +616,16 @@ visible_bases_changed (SbBasesView *self,
 
   if (self->selected_base == NULL)
     return;
+  /* Most keystrokes leave it where it was: no need to look for it. */
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected < n_items && selected == self->selected_position)
+    {
+      g_autoptr(SbBase) base = g_list_model_get_item (model, selected);
+
+      if (base == self->selected_base)
+        return;
+    }
+  selected = GTK_INVALID_LIST_POSITION;
   for (guint i = 0; i < n_items && selected == GTK_INVALID_LIST_POSITION; i++)
     {
       g_autoptr(SbBase) base = g_list_model_get_item (model, i);
@@ -768,14 +778,31 @@ fill_text_cell (GtkListItem *item)
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
 }
 
+typedef void (*FillCell) (GtkListItem *item);
+
+/* A bound cell fills itself from its row's base, now and whenever the row
+ * takes another base. */
+static void
+follow_row (GtkListItem *item,
+            FillCell     fill)
+{
+  fill (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::item", G_CALLBACK (fill), item);
+}
+
+static void
+stop_following_row (GtkListItem *item,
+                    FillCell     fill)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), fill, item);
+}
+
 static void
 text_cell_bind (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 SbBasesView              *self)
 {
-  fill_text_cell (item);
-  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::item",
-                            G_CALLBACK (fill_text_cell), item);
+  follow_row (item, fill_text_cell);
 }
 
 static void
@@ -783,7 +810,7 @@ text_cell_unbind (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   SbBasesView              *self)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), fill_text_cell, item);
+  stop_following_row (item, fill_text_cell);
 }
 
 /* The Days Left column is bound in code, to change its style classes
@@ -845,9 +872,7 @@ days_left_bind (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  fill_days_left_cell (item);
-  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::item",
-                            G_CALLBACK (fill_days_left_cell), item);
+  follow_row (item, fill_days_left_cell);
 }
 
 static void
@@ -855,7 +880,7 @@ days_left_unbind (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), fill_days_left_cell, item);
+  stop_following_row (item, fill_days_left_cell);
 }
 
 /* Sorting by days left puts what cannot be computed first, then the
