@@ -52,6 +52,23 @@ test_own_icons_load (void)
       g_assert_true (gtk_icon_theme_has_icon (theme, name));
       icon = gtk_icon_theme_lookup_icon (theme, name, NULL, 16, 1, GTK_TEXT_DIR_LTR, 0);
       g_assert_true (gtk_icon_paintable_is_symbolic (icon));
+
+      /* At the size the widgets use, GTK takes the encoded PNG, not the SVG. */
+      for (int scale = 1; scale <= 2; scale++)
+        {
+          g_autoptr(GtkIconPaintable) encoded = NULL;
+          g_autoptr(GFile) file = NULL;
+          g_autofree char *uri = NULL;
+          g_autofree char *expected = g_strdup_printf ("/icons/16x16%s/actions/%s.symbolic.png",
+                                                       scale == 2 ? "@2" : "", name);
+
+          encoded = gtk_icon_theme_lookup_icon (theme, name, NULL, 16, scale, GTK_TEXT_DIR_LTR, 0);
+          file = gtk_icon_paintable_get_file (encoded);
+          uri = g_file_get_uri (file);
+          g_test_message ("  scale %d: %s", scale, uri);
+          g_assert_true (g_str_has_suffix (uri, expected));
+          g_assert_true (gtk_icon_paintable_is_symbolic (encoded));
+        }
     }
 }
 
