@@ -15,6 +15,7 @@
 #include "sb-base-list-filter.h"
 #include "sb-base-page.h"
 #include "sb-bases-view.h"
+#include "sb-chart-view.h"
 #include "sb-formal-review-dialog.h"
 #include "sb-midterm-wizard.h"
 #include "sb-panel-dialog.h"
@@ -184,12 +185,31 @@ test_error_page (Fixture       *fixture,
  * requested, rectifying (7 under construction), established and
  * rectifying after an assessment (2 established), revoked (1).
  */
+static guint
+count_charts_with_data (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (SB_IS_CHART_VIEW (child))
+        n += sb_chart_view_get_data (SB_CHART_VIEW (child)) != NULL;
+      else
+        n += count_charts_with_data (child);
+    }
+
+  return n;
+}
+
 static void
 test_dashboard_figures (Fixture       *fixture,
                         gconstpointer  data)
 {
   SbWindow *window;
   SbDashboardView *dashboard;
+  gint64 deadline;
 
   fill_demo (fixture, 18);
   window = open_window (fixture);
@@ -205,6 +225,16 @@ test_dashboard_figures (Fixture       *fixture,
 
   /* One card for each of the twelve domains of Art. 3. */
   g_assert_cmpuint (sb_dashboard_view_get_n_domains (dashboard), ==, 12);
+
+  /* The five charts come just after the first frame, with their figures. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (count_charts_with_data (GTK_WIDGET (dashboard)) < 5)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_cmpuint (count_charts_with_data (GTK_WIDGET (dashboard)), ==, 5);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -3,6 +3,11 @@
  * Headline figures, one card per domain, and the charts.  It only shows
  * the figures the window hands it; activating a domain card emits
  * ::domain-activated so the window can open the filtered list.
+ *
+ * The charts lie below the domain cards, out of sight in a window of the
+ * default size.  They are built just after the dashboard is first drawn:
+ * building, laying out and drawing them was some 30 ms of the main
+ * thread's work before a starting app's first frame.
  */
 #define G_LOG_DOMAIN "sb-dashboard-view"
 
@@ -36,7 +41,9 @@ struct _SbDashboardView
   GtkLabel    *overdue_value;
   GtkLabel    *standards_value;
 
-  SbChartView *charts[5];
+  SbChartView *charts[5];       /* once the dashboard has been drawn */
+  SbChartData *chart_data[5];   /* what they will show, until then */
+  guint        build_charts_id;
 };
 
 G_DEFINE_FINAL_TYPE (SbDashboardView, sb_dashboard_view, ADW_TYPE_BIN)
@@ -77,9 +84,58 @@ remove_children (GtkFlowBox *box)
     gtk_flow_box_remove (box, child);
 }
 
+static gboolean
+build_charts_cb (gpointer user_data)
+{
+  SbDashboardView *self = user_data;
+
+  self->build_charts_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
+    {
+      self->charts[i] = SB_CHART_VIEW (sb_chart_view_new ());
+      gtk_widget_set_size_request (GTK_WIDGET (self->charts[i]), 360, 320);
+      gtk_flow_box_append (self->charts_box, GTK_WIDGET (self->charts[i]));
+      if (self->chart_data[i] != NULL)
+        sb_chart_view_set_data (self->charts[i], self->chart_data[i]);
+      g_clear_pointer (&self->chart_data[i], sb_chart_data_free);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Ticks come before a frame is drawn; an idle comes after it. */
+static gboolean
+first_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  SbDashboardView *self = SB_DASHBOARD_VIEW (widget);
+
+  if (self->build_charts_id == 0)
+    self->build_charts_id = g_idle_add (build_charts_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sb_dashboard_view_map (GtkWidget *widget)
+{
+  SbDashboardView *self = SB_DASHBOARD_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sb_dashboard_view_parent_class)->map (widget);
+
+  if (self->charts[0] == NULL)
+    gtk_widget_add_tick_callback (widget, first_tick_cb, NULL, NULL);
+}
+
 static void
 sb_dashboard_view_dispose (GObject *object)
 {
+  SbDashboardView *self = SB_DASHBOARD_VIEW (object);
+
+  g_clear_handle_id (&self->build_charts_id, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->chart_data); i++)
+    g_clear_pointer (&self->chart_data[i], sb_chart_data_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), SB_TYPE_DASHBOARD_VIEW);
 
   G_OBJECT_CLASS (sb_dashboard_view_parent_class)->dispose (object);
@@ -92,6 +148,7 @@ sb_dashboard_view_class_init (SbDashboardViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_dashboard_view_dispose;
+  widget_class->map = sb_dashboard_view_map;
 
   /**
    * SbDashboardView::domain-activated:
@@ -124,14 +181,6 @@ static void
 sb_dashboard_view_init (SbDashboardView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The five charts are fixed; only their data changes. */
-  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
-    {
-      self->charts[i] = SB_CHART_VIEW (sb_chart_view_new ());
-      gtk_widget_set_size_request (GTK_WIDGET (self->charts[i]), 360, 320);
-      gtk_flow_box_append (self->charts_box, GTK_WIDGET (self->charts[i]));
-    }
 }
 
 void
@@ -154,7 +203,6 @@ sb_dashboard_view_set_data (SbDashboardView       *self,
 {
   const SbProgrammeSummary *programme;
   gboolean chinese = sb_locale_prefers_chinese ();
-  SbChartData *charts[G_N_ELEMENTS (self->charts)];
 
   g_return_if_fail (SB_IS_DASHBOARD_VIEW (self));
   g_return_if_fail (data != NULL);
@@ -184,15 +232,21 @@ sb_dashboard_view_set_data (SbDashboardView       *self,
       gtk_flow_box_append (self->domains_box, sb_domain_card_new (summary, nearest));
     }
 
-  charts[0] = sb_chart_domains_new (data->domains, chinese);
-  charts[1] = sb_chart_pipeline_new (data->pipeline);
-  charts[2] = sb_chart_standards_new (data->standards_years);
-  charts[3] = sb_chart_assessments_new (data->assessment_years);
-  charts[4] = sb_chart_cities_new (data->cities, chinese);
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+  /* The five charts are fixed; only their data changes. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->chart_data); i++)
+    g_clear_pointer (&self->chart_data[i], sb_chart_data_free);
+  self->chart_data[0] = sb_chart_domains_new (data->domains, chinese);
+  self->chart_data[1] = sb_chart_pipeline_new (data->pipeline);
+  self->chart_data[2] = sb_chart_standards_new (data->standards_years);
+  self->chart_data[3] = sb_chart_assessments_new (data->assessment_years);
+  self->chart_data[4] = sb_chart_cities_new (data->cities, chinese);
+  if (self->charts[0] == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
     {
-      sb_chart_view_set_data (self->charts[i], charts[i]);
-      sb_chart_data_free (charts[i]);
+      sb_chart_view_set_data (self->charts[i], self->chart_data[i]);
+      g_clear_pointer (&self->chart_data[i], sb_chart_data_free);
     }
 }
 
