@@ -8,8 +8,14 @@
  *
  * The application starts as from `stdbase --database DATABASE`.
  *
- * Usage (under Xvfb): bench-window DATABASE
+ * Usage (under Xvfb): bench-window [--starts N] DATABASE
  * The database should hold 10,000 bases: stdbase-cli demo --count 10000.
+ *
+ * A start is one sample per process, and on a shared machine the time on
+ * the clock moves by tens of milliseconds from one to the next: --starts
+ * first starts the application N more times, each in a process of its own
+ * that quits once the dashboard is drawn, and prints their spread.  The
+ * start target is then judged on their median.
  */
 #define G_LOG_DOMAIN "bench-window"
 #define _GNU_SOURCE  /* RUSAGE_THREAD */
@@ -44,6 +50,7 @@ static double window_made_ms = -1;
 static double dashboard_rss_mb = -1;
 static double drawn_cpu_ms = -1;
 static double drawn_main_cpu_ms = -1;
+static gboolean start_only = FALSE;
 static guint keystroke = 0;
 static gint64 typed_at = -1;
 static GArray *filter_ms;
@@ -156,6 +163,12 @@ after_paint_cb (GdkFrameClock *clock,
   drawn_main_cpu_ms = cpu_ms (RUSAGE_THREAD);
   dashboard_rss_mb = max_rss_mb ();
 
+  if (start_only)
+    {
+      g_application_quit (G_APPLICATION (application));
+      return;
+    }
+
   /* Then the Bases list, on screen, searched as you type. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "bases"));
   g_timeout_add (500, type_next, NULL);
@@ -210,18 +223,73 @@ maximum (GArray *values)
   return result;
 }
 
+/* Starts the application @n times, each in a new process of this program
+ * (--start-only), and prints the spread; returns the median, or -1. */
+static double
+measure_starts (const char *database,
+                guint       n)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) main_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  guint met = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *child[] = { self, "--start-only", database, NULL };
+      g_autofree char *output = NULL;
+      g_autoptr(GError) error = NULL;
+      double figures[3];
+      int status;
+
+      if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                         &output, NULL, &status, &error)
+          || !g_spawn_check_wait_status (status, &error)
+          || sscanf (output, "start %lf %lf %lf", &figures[0], &figures[1], &figures[2]) != 3)
+        {
+          g_printerr ("start %u failed: %s\n", i + 1, error ? error->message : output);
+          return -1;
+        }
+      g_array_append_val (wall, figures[0]);
+      g_array_append_val (cpu, figures[1]);
+      g_array_append_val (main_cpu, figures[2]);
+      met += figures[0] < START_TARGET_MS;
+    }
+
+  g_array_sort (wall, (GCompareFunc) compare_doubles);
+  g_print ("process start to first drawn window with the dashboard, over %u starts:\n"
+           "  median %.0f ms (target < %.0f ms), fastest %.0f ms, slowest %.0f ms, %u of %u under the target\n"
+           "  CPU time used by then, median: %.0f ms, %.0f ms of it on the main thread\n",
+           n, median (wall), START_TARGET_MS, g_array_index (wall, double, 0),
+           g_array_index (wall, double, n - 1), met, n, median (cpu), median (main_cpu));
+
+  return median (wall);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   const char *arguments[] = { "stdbase", "--database", NULL, "--today", "2026-11-27", NULL };
+  const char *database = NULL;
+  guint starts = 0;
+  double start_median = -1;
 
-  if (argc != 2)
+  if (argc == 3 && g_str_equal (argv[1], "--start-only"))
+    start_only = TRUE;
+  else if (argc == 4 && g_str_equal (argv[1], "--starts") && atoi (argv[2]) > 0)
+    starts = atoi (argv[2]);
+  else if (argc != 2)
     {
-      g_printerr ("usage: bench-window DATABASE\n");
+      g_printerr ("usage: bench-window [--starts N] DATABASE\n");
       return 2;
     }
-  arguments[2] = argv[1];
+  database = argv[argc - 1];
+  arguments[2] = database;
+
+  if (starts > 0 && (start_median = measure_starts (database, starts)) < 0)
+    return EXIT_FAILURE;
   filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
   frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -232,20 +300,32 @@ main (int    argc,
                            g_application_get_flags (G_APPLICATION (application)) | G_APPLICATION_NON_UNIQUE);
   g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), NULL);
   g_application_run (G_APPLICATION (application), G_N_ELEMENTS (arguments) - 1, (char **) arguments);
+  g_object_unref (application);
 
-  g_print ("window made after %.0f ms; first drawn after %.0f ms\n",
-           window_made_ms, first_frame_ms);
-  g_print ("process start to first drawn window with the dashboard: %.0f ms (target < %.0f ms)\n",
-           drawn_ms, START_TARGET_MS);
-  g_print ("CPU time used by then: %.0f ms, %.0f ms of it on the main thread\n",
-           drawn_cpu_ms, drawn_main_cpu_ms);
+  if (start_only)
+    {
+      g_print ("start %.1f %.1f %.1f\n", drawn_ms, drawn_cpu_ms, drawn_main_cpu_ms);
+      return drawn_ms >= 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+
+  /* This process's own start is a figure only when it started no others. */
+  if (starts == 0)
+    {
+      g_print ("window made after %.0f ms; first drawn after %.0f ms\n",
+               window_made_ms, first_frame_ms);
+      g_print ("process start to first drawn window with the dashboard: %.0f ms (target < %.0f ms)\n",
+               drawn_ms, START_TARGET_MS);
+      g_print ("CPU time used by then: %.0f ms, %.0f ms of it on the main thread\n",
+               drawn_cpu_ms, drawn_main_cpu_ms);
+    }
   g_print ("max RSS showing the window: %.1f MB (target < %.0f MB)\n", dashboard_rss_mb, RSS_TARGET_MB);
   g_print ("search keystroke, filter: median %.1f ms, max %.1f ms over %u keystrokes (target < %.0f ms)\n",
            median (filter_ms), maximum (filter_ms), filter_ms->len, FILTER_TARGET_MS);
   g_print ("search keystroke to the next frame, list on screen: median %.1f ms, max %.1f ms\n",
            median (frame_ms), maximum (frame_ms));
-  g_object_unref (application);
 
-  return drawn_ms >= 0 && drawn_ms < START_TARGET_MS && dashboard_rss_mb < RSS_TARGET_MB
+  if (start_median < 0)
+    start_median = drawn_ms;
+  return drawn_ms >= 0 && start_median < START_TARGET_MS && dashboard_rss_mb < RSS_TARGET_MB
          && maximum (filter_ms) < FILTER_TARGET_MS ? EXIT_SUCCESS : EXIT_FAILURE;
 }
