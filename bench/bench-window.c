@@ -48,6 +48,7 @@ static double first_frame_ms = -1;
 static double drawn_ms = -1;
 static double window_made_ms = -1;
 static double dashboard_rss_mb = -1;
+static const char *renderer_name = "";
 static double drawn_cpu_ms = -1;
 static double drawn_main_cpu_ms = -1;
 static gboolean start_only = FALSE;
@@ -162,6 +163,8 @@ after_paint_cb (GdkFrameClock *clock,
   drawn_cpu_ms = cpu_ms (RUSAGE_SELF);
   drawn_main_cpu_ms = cpu_ms (RUSAGE_THREAD);
   dashboard_rss_mb = max_rss_mb ();
+  /* Xvfb has no GPU: GTK's GL renderer would draw with llvmpipe there. */
+  renderer_name = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
 
   if (start_only)
     {
@@ -233,6 +236,7 @@ measure_starts (const char *database,
   g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) main_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  char renderer[64] = "";
   guint met = 0;
 
   for (guint i = 0; i < n; i++)
@@ -241,16 +245,18 @@ measure_starts (const char *database,
       g_autofree char *output = NULL;
       g_autoptr(GError) error = NULL;
       double figures[3];
+      char name[64] = "";
       int status;
 
       if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                          &output, NULL, &status, &error)
           || !g_spawn_check_wait_status (status, &error)
-          || sscanf (output, "start %lf %lf %lf", &figures[0], &figures[1], &figures[2]) != 3)
+          || sscanf (output, "start %lf %lf %lf %63s", &figures[0], &figures[1], &figures[2], name) != 4)
         {
           g_printerr ("start %u failed: %s\n", i + 1, error ? error->message : output);
           return -1;
         }
+      g_strlcpy (renderer, name, sizeof renderer);
       g_array_append_val (wall, figures[0]);
       g_array_append_val (cpu, figures[1]);
       g_array_append_val (main_cpu, figures[2]);
@@ -260,9 +266,10 @@ measure_starts (const char *database,
   g_array_sort (wall, (GCompareFunc) compare_doubles);
   g_print ("process start to first drawn window with the dashboard, over %u starts:\n"
            "  median %.0f ms (target < %.0f ms), fastest %.0f ms, slowest %.0f ms, %u of %u under the target\n"
+           "  drawn by %s\n"
            "  CPU time used by then, median: %.0f ms, %.0f ms of it on the main thread\n",
            n, median (wall), START_TARGET_MS, g_array_index (wall, double, 0),
-           g_array_index (wall, double, n - 1), met, n, median (cpu), median (main_cpu));
+           g_array_index (wall, double, n - 1), met, n, renderer, median (cpu), median (main_cpu));
 
   return median (wall);
 }
@@ -304,15 +311,15 @@ main (int    argc,
 
   if (start_only)
     {
-      g_print ("start %.1f %.1f %.1f\n", drawn_ms, drawn_cpu_ms, drawn_main_cpu_ms);
+      g_print ("start %.1f %.1f %.1f %s\n", drawn_ms, drawn_cpu_ms, drawn_main_cpu_ms, renderer_name);
       return drawn_ms >= 0 ? EXIT_SUCCESS : EXIT_FAILURE;
     }
 
   /* This process's own start is a figure only when it started no others. */
   if (starts == 0)
     {
-      g_print ("window made after %.0f ms; first drawn after %.0f ms\n",
-               window_made_ms, first_frame_ms);
+      g_print ("window made after %.0f ms; first drawn after %.0f ms, by %s\n",
+               window_made_ms, first_frame_ms, renderer_name);
       g_print ("process start to first drawn window with the dashboard: %.0f ms (target < %.0f ms)\n",
                drawn_ms, START_TARGET_MS);
       g_print ("CPU time used by then: %.0f ms, %.0f ms of it on the main thread\n",
