@@ -25,6 +25,25 @@ get_theme (void)
   return theme;
 }
 
+/* Every SVG in data/icons is listed in data/meson.build, so it is in the
+ * resource. */
+static void
+assert_all_sources_compiled (char **names)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "icons",
+                                              "scalable", "actions", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (source, 0, &error);
+  const char *file_name;
+
+  g_assert_no_error (error);
+  while ((file_name = g_dir_read_name (dir)) != NULL)
+    {
+      g_test_message ("source %s", file_name);
+      g_assert_true (g_strv_contains ((const char * const *) names, file_name));
+    }
+}
+
 static void
 test_own_icons_load (void)
 {
@@ -34,6 +53,7 @@ test_own_icons_load (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (names), >=, 8);
+  assert_all_sources_compiled (names);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
