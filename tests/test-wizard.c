@@ -200,6 +200,97 @@ fill_lead (Fixture *fixture)
   choose (fixture, "lead.kind", 1);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A shown button, by its label or, for an icon button, its tooltip. */
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0
+          || g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether the window's focus is in @widget: an entry's is in its text. */
+static gboolean
+has_focus (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+find_last_button (GtkWidget   *widget,
+                  const char  *label,
+                  GtkWidget  **last)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (find_button_with_label (child, label) == child)
+        *last = child;
+      find_last_button (child, label, last);
+    }
+}
+
+/* Clicks the last shown button of @label, the one of the last item. */
+static void
+click_last (Fixture    *fixture,
+            const char *label)
+{
+  GtkWidget *button = NULL;
+
+  find_last_button (GTK_WIDGET (fixture->wizard), label, &button);
+  if (button == NULL)
+    g_error ("No button “%s” is shown", label);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+/* Clicks the shown button of @label. */
+static void
+click (Fixture    *fixture,
+       const char *label)
+{
+  GtkWidget *button = find_button_with_label (GTK_WIDGET (fixture->wizard), label);
+
+  if (button == NULL)
+    g_error ("No button “%s” is shown", label);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
 static void
 walk_to_summary (Fixture *fixture,
                  gboolean check)
@@ -243,8 +334,9 @@ walk_to_summary (Fixture *fixture,
   press_enter (fixture, "lead.code");
   g_assert_cmpuint (current (fixture), ==, SB_APPLICATION_STEP_CO_APPLICANTS);
 
-  /* A co-applicant, through the Add button's action. */
-  sb_application_wizard_add_item (fixture->wizard, "co");
+  /* A co-applicant, with the Add button: its first field has the focus. */
+  click (fixture, _("_Add Co-applicant"));
+  g_assert_true (has_focus (input (fixture, "co.0.name")));
   type (fixture, "co.0.name", "中国标准化研究院");
   choose (fixture, "co.0.kind", 2);
   {
@@ -256,6 +348,14 @@ walk_to_summary (Fixture *fixture,
   type (fixture, "co.0.address", "北京市海淀区知春路 4 号");
   type (fixture, "co.0.contact", "张华");
   type (fixture, "co.0.phone", "010-58811234");
+
+  /* A second one, removed with its own button: the first one stays. */
+  click (fixture, _("_Add Co-applicant"));
+  type (fixture, "co.1.name", "山西省标准化研究院");
+  click_last (fixture, _("Remove this co-applicant"));
+  g_assert_cmpstr (sb_form_get (sb_wizard_form_get_values (sb_application_wizard_get_form (fixture->wizard)),
+                                "co.count"), ==, "1");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input (fixture, "co.0.name"))), ==, "中国标准化研究院");
   press_enter (fixture, "co.0.phone");
   g_assert_cmpuint (current (fixture), ==, SB_APPLICATION_STEP_NAMES);
 
@@ -342,45 +442,6 @@ walk_to_summary (Fixture *fixture,
 
   g_assert_true (sb_wizard_next (wizard));
   g_assert_cmpuint (current (fixture), ==, SB_APPLICATION_STEP_SUMMARY);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0
-      && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void

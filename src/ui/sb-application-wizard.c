@@ -274,51 +274,36 @@ build_lead (SbApplicationWizard *self,
   add_unit_fields (self, page, "lead", TRUE);
 }
 
+/* An item was added or removed: the page shows the list again, and the
+ * new item's first field has the focus.  A new co-applicant is taken to be
+ * a legal person (Art. 12) until the box is cleared. */
 static void
-add_item_clicked (GtkButton           *button,
-                  SbApplicationWizard *self)
+items_changed_cb (SbApplicationWizard *self,
+                  const char          *list,
+                  int                  added)
 {
-  sb_application_wizard_add_item (self, g_object_get_data (G_OBJECT (button), "sb-list"));
-}
+  gboolean co_applicants = g_strcmp0 (list, "co") == 0;
+  g_autofree char *first = NULL;
+  GtkWidget *input;
 
-static void
-remove_item_clicked (GtkButton           *button,
-                     SbApplicationWizard *self)
-{
-  const char *list = g_object_get_data (G_OBJECT (button), "sb-list");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sb-index"));
+  if (added >= 0 && co_applicants)
+    {
+      g_autofree char *legal = item_key (list, added, "legal");
 
-  sb_wizard_form_remove_item (self->form, list, index);
+      sb_wizard_form_set (self->form, legal, "1");
+    }
+
   rebuild_page (self, step_for_list (list));
-}
+  if (added < 0)
+    return;
 
-static GtkWidget *
-list_button (SbApplicationWizard *self,
-             const char          *list,
-             const char          *label)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  g_object_set_data_full (G_OBJECT (button), "sb-list", g_strdup (list), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (add_item_clicked), self);
-
-  return button;
-}
-
-static GtkWidget *
-remove_button (SbApplicationWizard *self,
-               const char          *list,
-               guint                index,
-               const char          *tooltip)
-{
-  GtkWidget *button = icon_button ("user-trash-symbolic", tooltip);
-
-  g_object_set_data_full (G_OBJECT (button), "sb-list", g_strdup (list), g_free);
-  g_object_set_data (G_OBJECT (button), "sb-index", GUINT_TO_POINTER (index));
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_item_clicked), self);
-
-  return button;
+  first = item_key (list, added, co_applicants ? "name" : "designation");
+  input = sb_wizard_form_get_input (self->form, first);
+  if (input != NULL)
+    {
+      gtk_widget_grab_focus (input);
+      sb_wizard_scroll_to (self->wizard, input);
+    }
 }
 
 static void
@@ -334,19 +319,15 @@ build_co_applicants (SbApplicationWizard *self,
     {
       g_autofree char *prefix = g_strdup_printf ("co.%u", i);
       g_autofree char *title = g_strdup_printf (_("Co-applicant %u"), i + 1);
-      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *heading = sb_wizard_page_heading (title);
 
-      gtk_widget_set_hexpand (heading, TRUE);
-      gtk_box_append (GTK_BOX (header), heading);
-      gtk_box_append (GTK_BOX (header), remove_button (self, "co", i, _("Remove this co-applicant")));
-      gtk_box_append (GTK_BOX (page), header);
+      gtk_box_append (GTK_BOX (page),
+                      sb_wizard_form_item_header (self->form, "co", i, title, _("Remove this co-applicant")));
       add_unit_fields (self, page, prefix, FALSE);
     }
 
   if (count == 0)
     gtk_box_append (GTK_BOX (page), sb_wizard_page_intro (_("No co-applicants.")));
-  gtk_box_append (GTK_BOX (page), list_button (self, "co", _("_Add Co-applicant")));
+  gtk_box_append (GTK_BOX (page), sb_wizard_form_add_button (self->form, "co", _("_Add Co-applicant")));
 }
 
 /* Domain, tags and names */
@@ -754,16 +735,14 @@ build_standards (SbApplicationWizard *self,
       g_autofree char *title = item_key ("std", i, "title");
       g_autofree char *role = item_key ("std", i, "role");
       g_autofree char *heading = g_strdup_printf (_("Standard %u"), i + 1);
-      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = sb_wizard_page_heading (heading);
+      GtkWidget *header = sb_wizard_form_item_header (self->form, "std", i, heading,
+                                                      _("Remove this standard"));
       GtkWidget *level = gtk_label_new (NULL);
       GtkWidget *row = sb_wizard_page_row ();
 
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (header), label);
+      /* The level the designation gives, after the heading */
       gtk_widget_add_css_class (level, "accent");
-      gtk_box_append (GTK_BOX (header), level);
-      gtk_box_append (GTK_BOX (header), remove_button (self, "std", i, _("Remove this standard")));
+      gtk_box_insert_child_after (GTK_BOX (header), level, gtk_widget_get_first_child (header));
       gtk_box_append (GTK_BOX (page), header);
       g_hash_table_insert (self->derived, g_strdup (designation), level);
 
@@ -776,7 +755,7 @@ build_standards (SbApplicationWizard *self,
     }
 
   gtk_box_append (GTK_BOX (page), sb_wizard_form_error_label (self->form, "std.count"));
-  gtk_box_append (GTK_BOX (page), list_button (self, "std", _("_Add Standard")));
+  gtk_box_append (GTK_BOX (page), sb_wizard_form_add_button (self->form, "std", _("_Add Standard")));
 }
 
 static void
@@ -1387,6 +1366,7 @@ sb_application_wizard_new (SbProgramme  *programme,
     }
   g_signal_connect_swapped (self->form, "changed", G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->form, "saved", G_CALLBACK (form_saved_cb), self);
+  g_signal_connect_swapped (self->form, "items-changed", G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (self->form, "save-failed", G_CALLBACK (form_save_failed_cb), self);
   for (SbApplicationStep step = 0; step < SB_N_APPLICATION_STEPS; step++)
     revalidate (self, step);
@@ -1474,29 +1454,9 @@ void
 sb_application_wizard_add_item (SbApplicationWizard *self,
                                 const char          *list)
 {
-  g_autofree char *count_key = g_strconcat (list, ".count", NULL);
-  guint count = sb_form_get_count (self->values, count_key);
-  g_autofree char *text = g_strdup_printf ("%u", count + 1);
-  g_autofree char *first = item_key (list, count, g_strcmp0 (list, "co") == 0 ? "name" : "designation");
-  GtkWidget *input;
-
   g_return_if_fail (SB_IS_APPLICATION_WIZARD (self));
 
-  sb_wizard_form_set (self->form, count_key, text);
-  if (g_strcmp0 (list, "co") == 0)
-    {
-      g_autofree char *legal = item_key (list, count, "legal");
-
-      sb_wizard_form_set (self->form, legal, "1");
-    }
-  rebuild_page (self, step_for_list (list));
-
-  input = sb_wizard_form_get_input (self->form, first);
-  if (input != NULL)
-    {
-      gtk_widget_grab_focus (input);
-      sb_wizard_scroll_to (self->wizard, input);
-    }
+  sb_wizard_form_add_item (self->form, list);
 }
 
 /**

@@ -160,60 +160,27 @@ form_save_failed_cb (SbPlanWizard *self,
 
 /* Lists */
 
+/* An item was added or removed: the page shows the list again, and the
+ * new item's first field has the focus. */
 static void
-add_item_clicked (GtkButton    *button,
-                  SbPlanWizard *self)
+items_changed_cb (SbPlanWizard *self,
+                  const char   *list,
+                  int           added)
 {
-  sb_plan_wizard_add_item (self, g_object_get_data (G_OBJECT (button), "sb-list"));
-}
+  g_autofree char *first = NULL;
+  GtkWidget *input;
 
-static void
-remove_item_clicked (GtkButton    *button,
-                     SbPlanWizard *self)
-{
-  const char *list = g_object_get_data (G_OBJECT (button), "sb-list");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sb-index"));
-
-  sb_wizard_form_remove_item (self->form, list, index);
   rebuild_page (self, step_for_list (list));
-}
+  if (added < 0)
+    return;
 
-static GtkWidget *
-list_button (SbPlanWizard *self,
-             const char   *list,
-             const char   *label)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  g_object_set_data_full (G_OBJECT (button), "sb-list", g_strdup (list), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (add_item_clicked), self);
-
-  return button;
-}
-
-static GtkWidget *
-item_header (SbPlanWizard *self,
-             const char   *list,
-             guint         index,
-             const char   *title,
-             const char   *remove_tooltip)
-{
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = sb_wizard_page_heading (title);
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_box_append (GTK_BOX (header), heading);
-  gtk_widget_set_tooltip_text (button, remove_tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_tooltip, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (button), "sb-list", g_strdup (list), g_free);
-  g_object_set_data (G_OBJECT (button), "sb-index", GUINT_TO_POINTER (index));
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_item_clicked), self);
-  gtk_box_append (GTK_BOX (header), button);
-
-  return header;
+  first = g_strdup_printf ("%s.%d.%s", list, added, g_strcmp0 (list, "task") == 0 ? "title" : "name");
+  input = sb_wizard_form_get_input (self->form, first);
+  if (input != NULL)
+    {
+      gtk_widget_grab_focus (input);
+      sb_wizard_scroll_to (self->wizard, input);
+    }
 }
 
 /* Pages */
@@ -248,7 +215,8 @@ build_tasks (SbPlanWizard *self,
       GtkWidget *row = sb_wizard_page_row ();
       GtkWidget *outputs;
 
-      gtk_box_append (GTK_BOX (page), item_header (self, "task", i, title, _("Remove this task")));
+      gtk_box_append (GTK_BOX (page),
+                      sb_wizard_form_item_header (self->form, "task", i, title, _("Remove this task")));
       gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, title_key, _("_Task"), NULL));
       gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, owner_key, _("_Responsible"), NULL));
       gtk_box_append (GTK_BOX (page), row);
@@ -288,7 +256,7 @@ build_tasks (SbPlanWizard *self,
     }
 
   gtk_box_append (GTK_BOX (page), sb_wizard_form_error_label (self->form, "task.count"));
-  gtk_box_append (GTK_BOX (page), list_button (self, "task", _("_Add Task")));
+  gtk_box_append (GTK_BOX (page), sb_wizard_form_add_button (self->form, "task", _("_Add Task")));
 }
 
 static void
@@ -306,14 +274,15 @@ build_team (SbPlanWizard *self,
       g_autofree char *organisation = g_strdup_printf ("team.%u.organisation", i);
       GtkWidget *row = sb_wizard_page_row ();
 
-      gtk_box_append (GTK_BOX (page), item_header (self, "team", i, title, _("Remove this member")));
+      gtk_box_append (GTK_BOX (page),
+                      sb_wizard_form_item_header (self->form, "team", i, title, _("Remove this member")));
       gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, name, _("_Name"), NULL));
       gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, role, _("_Role in the base"), NULL));
       gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, organisation, _("_Unit (optional)"), NULL));
       gtk_box_append (GTK_BOX (page), row);
     }
   gtk_box_append (GTK_BOX (page), sb_wizard_form_error_label (self->form, "team.count"));
-  gtk_box_append (GTK_BOX (page), list_button (self, "team", _("_Add Member")));
+  gtk_box_append (GTK_BOX (page), sb_wizard_form_add_button (self->form, "team", _("_Add Member")));
 }
 
 static void
@@ -330,14 +299,15 @@ build_co_builders (SbPlanWizard *self,
       g_autofree char *code = g_strdup_printf ("cob.%u.code", i);
       GtkWidget *row = sb_wizard_page_row ();
 
-      gtk_box_append (GTK_BOX (page), item_header (self, "cob", i, title, _("Remove this co-builder")));
+      gtk_box_append (GTK_BOX (page),
+                      sb_wizard_form_item_header (self->form, "cob", i, title, _("Remove this co-builder")));
       gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, name, _("Registered _name"), NULL));
       gtk_box_append (GTK_BOX (row), sb_wizard_form_entry (self->form, code, _("Unified Social _Credit Code"), NULL));
       gtk_box_append (GTK_BOX (page), row);
     }
   if (count == 0)
     gtk_box_append (GTK_BOX (page), sb_wizard_page_intro (_("No co-builders.")));
-  gtk_box_append (GTK_BOX (page), list_button (self, "cob", _("_Add Co-builder")));
+  gtk_box_append (GTK_BOX (page), sb_wizard_form_add_button (self->form, "cob", _("_Add Co-builder")));
 }
 
 static void
@@ -779,6 +749,7 @@ sb_plan_wizard_new (SbProgramme  *programme,
     }
   g_signal_connect_swapped (self->form, "changed", G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->form, "saved", G_CALLBACK (form_saved_cb), self);
+  g_signal_connect_swapped (self->form, "items-changed", G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (self->form, "save-failed", G_CALLBACK (form_save_failed_cb), self);
   for (SbPlanStep step = 0; step < SB_N_PLAN_STEPS; step++)
     revalidate (self, step);
@@ -833,23 +804,9 @@ void
 sb_plan_wizard_add_item (SbPlanWizard *self,
                          const char   *list)
 {
-  g_autofree char *count_key = g_strconcat (list, ".count", NULL);
-  guint count = sb_form_get_count (self->values, count_key);
-  g_autofree char *text = g_strdup_printf ("%u", count + 1);
-  g_autofree char *first = g_strdup_printf ("%s.%u.%s", list, count,
-                                            g_strcmp0 (list, "task") == 0 ? "title" : "name");
-  GtkWidget *input;
-
   g_return_if_fail (SB_IS_PLAN_WIZARD (self));
 
-  sb_wizard_form_set (self->form, count_key, text);
-  rebuild_page (self, step_for_list (list));
-  input = sb_wizard_form_get_input (self->form, first);
-  if (input != NULL)
-    {
-      gtk_widget_grab_focus (input);
-      sb_wizard_scroll_to (self->wizard, input);
-    }
+  sb_wizard_form_add_item (self->form, list);
 }
 
 /**

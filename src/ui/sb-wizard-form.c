@@ -6,6 +6,11 @@
  * in one short transaction, and at the latest SB_WIZARD_SAVE_DELAY_MS
  * after SB_WIZARD_SAVE_MAX_WAIT_MS of continuous typing: killing the
  * process loses at most the last second of typing; flushing saves at once.
+ *
+ * Lists of items (co-applicants, standards, tasks…) are keyed PREFIX.N.SUFFIX
+ * with their length in PREFIX.count.  The form adds and removes items, gives
+ * the buttons that do it, and emits ::items-changed so that the wizard can
+ * build the page again.
  */
 #define G_LOG_DOMAIN "sb-wizard-form"
 
@@ -46,6 +51,7 @@ enum {
   SIGNAL_CHANGED,
   SIGNAL_SAVED,
   SIGNAL_SAVE_FAILED,
+  SIGNAL_ITEMS_CHANGED,
   N_SIGNALS
 };
 
@@ -250,6 +256,14 @@ sb_wizard_form_class_init (SbWizardFormClass *klass)
   signals[SIGNAL_SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * SbWizardForm::items-changed:
+   * @prefix: the list
+   * @added: the index of the item just added, or -1 when one was removed
+   */
+  signals[SIGNAL_ITEMS_CHANGED] =
+    g_signal_new ("items-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 }
 
 static void
@@ -487,6 +501,101 @@ sb_wizard_form_remove_item (SbWizardForm *self,
 
   count_text = g_strdup_printf ("%u", count - 1);
   sb_wizard_form_set (self, count_key, count - 1 > 0 ? count_text : "");
+  g_signal_emit (self, signals[SIGNAL_ITEMS_CHANGED], 0, prefix, -1);
+}
+
+/**
+ * sb_wizard_form_add_item:
+ * @prefix: the list, e.g. "co" for the co-applicants
+ *
+ * Adds an empty item at the end of a list.
+ *
+ * Returns: its index
+ */
+guint
+sb_wizard_form_add_item (SbWizardForm *self,
+                         const char   *prefix)
+{
+  g_autofree char *count_key = g_strconcat (prefix, ".count", NULL);
+  guint index = sb_form_get_count (self->values, count_key);
+  g_autofree char *count_text = g_strdup_printf ("%u", index + 1);
+
+  g_return_val_if_fail (SB_IS_WIZARD_FORM (self), 0);
+
+  sb_wizard_form_set (self, count_key, count_text);
+  g_signal_emit (self, signals[SIGNAL_ITEMS_CHANGED], 0, prefix, (int) index);
+
+  return index;
+}
+
+static void
+add_item_clicked (GtkButton    *button,
+                  SbWizardForm *self)
+{
+  sb_wizard_form_add_item (self, g_object_get_data (G_OBJECT (button), "sb-list"));
+}
+
+static void
+remove_item_clicked (GtkButton    *button,
+                     SbWizardForm *self)
+{
+  sb_wizard_form_remove_item (self, g_object_get_data (G_OBJECT (button), "sb-list"),
+                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sb-index")));
+}
+
+/**
+ * sb_wizard_form_add_button:
+ * @prefix: the list
+ * @label: the button's label, with a mnemonic
+ *
+ * Returns: (transfer floating): a button that adds an item to the list
+ */
+GtkWidget *
+sb_wizard_form_add_button (SbWizardForm *self,
+                           const char   *prefix,
+                           const char   *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_object_set_data_full (G_OBJECT (button), "sb-list", g_strdup (prefix), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (add_item_clicked), self, 0);
+
+  return button;
+}
+
+/**
+ * sb_wizard_form_item_header:
+ * @prefix: the list
+ * @index: the item
+ * @title: the item's heading
+ * @remove_label: the remove button's tooltip and accessible name
+ *
+ * Returns: (transfer floating): the item's heading, with a button that
+ *   removes it
+ */
+GtkWidget *
+sb_wizard_form_item_header (SbWizardForm *self,
+                            const char   *prefix,
+                            guint         index,
+                            const char   *title,
+                            const char   *remove_label)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = sb_wizard_page_heading (title);
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_box_append (GTK_BOX (header), heading);
+  gtk_widget_set_tooltip_text (button, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "sb-list", g_strdup (prefix), g_free);
+  g_object_set_data (G_OBJECT (button), "sb-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_item_clicked), self, 0);
+  gtk_box_append (GTK_BOX (header), button);
+
+  return header;
 }
 
 /**

@@ -28,9 +28,19 @@ gboolean      sb_wizard_form_has_pending  (SbWizardForm  *self);
 void          sb_wizard_form_detach       (SbWizardForm  *self);
 gboolean      sb_wizard_form_flush        (SbWizardForm  *self,
                                            GError       **error);
+guint         sb_wizard_form_add_item     (SbWizardForm  *self,
+                                           const char    *prefix);
 void          sb_wizard_form_remove_item  (SbWizardForm  *self,
                                            const char    *prefix,
                                            guint          index);
+GtkWidget    *sb_wizard_form_add_button   (SbWizardForm  *self,
+                                           const char    *prefix,
+                                           const char    *label);
+GtkWidget    *sb_wizard_form_item_header  (SbWizardForm  *self,
+                                           const char    *prefix,
+                                           guint          index,
+                                           const char    *title,
+                                           const char    *remove_label);
 
 GtkWidget    *sb_wizard_form_entry        (SbWizardForm  *self,
                                            const char    *key,
