@@ -265,6 +265,14 @@ test_sheets_and_result (Fixture       *fixture,
   /* The panel's expert sees the base; the sheets are in the audit log. */
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit_log WHERE entity = 'review_scores'"),
                    ==, query_int (fixture, "SELECT count(*) FROM review_scores"));
+  /* ... each saying whose sheet it is, on which panel. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit_log l JOIN reviews r"
+                                       " ON r.id = json_extract (l.payload, '$.id')"
+                                       " WHERE l.entity = 'reviews' AND l.operation = 'insert'"
+                                       " AND json_extract (l.payload, '$.panel_id') = r.panel_id"
+                                       " AND json_extract (l.payload, '$.expert_id') = r.expert_id"),
+                   ==, query_int (fixture, "SELECT count(*) FROM reviews WHERE panel_id IS NOT NULL"));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM reviews WHERE panel_id IS NOT NULL"), >=, 2);
   {
     SbProfile expert = { 0, (char *) "专家2", SB_ROLE_EXPERT, 0, NULL };
     g_autoptr(GHashTable) visible = sb_profile_list_visible_bases (fixture->database, &expert, &error);

@@ -655,6 +655,19 @@ static const SbAuditedTable audited_by_migration_midterm[] = {
   { "plan_adjustments", "R.base_id", "id base_id date description", NULL },
 };
 
+/* Migration 10: the log says whose score sheet a review is.  Migration 4
+ * tied reviews to a panel and an expert, but their triggers, made by
+ * migration 2, logged neither: they are made again with both. */
+static const char migration_review_audit[] =
+  "DROP TRIGGER audit_reviews_insert;"
+  "DROP TRIGGER audit_reviews_update;"
+  "DROP TRIGGER audit_reviews_delete;";
+
+static const SbAuditedTable audited_by_migration_review_audit[] = {
+  { "reviews", "R.base_id",
+    "id base_id transition_id kind reviewer date opinion panel_id expert_id", NULL },
+};
+
 typedef struct
 {
   const char           *sql;
@@ -675,6 +688,8 @@ static const Migration migrations[] = {
   { migration_annotations, audited_by_migration_annotations,
     G_N_ELEMENTS (audited_by_migration_annotations) },
   { migration_midterm, audited_by_migration_midterm, G_N_ELEMENTS (audited_by_migration_midterm) },
+  { migration_review_audit, audited_by_migration_review_audit,
+    G_N_ELEMENTS (audited_by_migration_review_audit) },
 };
 
 guint
