@@ -479,7 +479,7 @@ test_export_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Overdue"));
   g_assert_nonnull (strstr (text, "Under construction"));
   first = g_list_model_get_item (G_LIST_MODEL (fixture->bases), 0);
-  g_assert_nonnull (strstr (text, sb_base_get_short_name_en (first)));
+  g_assert_nonnull (strstr (text, sb_base_get_short_name (first)));
 
   /* PNG at twice the size */
   g_assert_true (sb_timeline_view_export (view, SB_TIMELINE_FORMAT_PNG, png, &error));
@@ -594,9 +594,9 @@ test_print_pages (Fixture       *fixture,
     g_autofree char *first_text = poppler_page_get_text (first_page);
     g_autofree char *last_text = poppler_page_get_text (last_page);
 
-    g_assert_nonnull (strstr (first_text, sb_base_get_short_name_en (first)));
-    g_assert_nonnull (strstr (last_text, sb_base_get_short_name_en (last)));
-    g_assert_null (strstr (first_text, sb_base_get_short_name_en (last)));
+    g_assert_nonnull (strstr (first_text, sb_base_get_short_name (first)));
+    g_assert_nonnull (strstr (last_text, sb_base_get_short_name (last)));
+    g_assert_null (strstr (first_text, sb_base_get_short_name (last)));
   }
 
   gtk_window_destroy (window);

@@ -22,7 +22,6 @@
 
 #include "sb-base.h"
 #include "sb-date.h"
-#include "sb-locale.h"
 #include "sb-timeline-view.h"
 
 #define DEFAULT_MONTHS_BEFORE 30
@@ -162,7 +161,9 @@ get_row (guint                  index,
     return FALSE;
 
   *lane = self->timeline != NULL ? sb_timeline_find_lane (self->timeline, sb_base_get_id (base)) : NULL;
-  *name = sb_locale_pick (sb_base_get_short_name (base), sb_base_get_short_name_en (base));
+  /* A base's name is a proper name, in Chinese in every language as in the
+   * list, the watch and the tooltips; a lane has room for its short form. */
+  *name = sb_base_get_short_name (base);
   return TRUE;
 }
 
