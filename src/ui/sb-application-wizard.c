@@ -275,8 +275,8 @@ build_lead (SbApplicationWizard *self,
 }
 
 /* An item was added or removed: the page shows the list again, and the
- * new item's first field has the focus.  A new co-applicant is taken to be
- * a legal person (Art. 12) until the box is cleared. */
+ * new item's first field has the focus.  A new co-applicant starts as a
+ * legal person, the usual case; its box can be cleared. */
 static void
 items_changed_cb (SbApplicationWizard *self,
                   const char          *list,
