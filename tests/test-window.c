@@ -178,13 +178,6 @@ test_error_page (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The first eighteen demo bases are one of each scenario the demo plays,
- * in this order: draft, submitted, returned, recommended, formally and
- * expert reviewed (6 applying), rejected, preparing (1), before and after
- * mid-term, acceptance window, extension requested, extended, acceptance
- * requested, rectifying (7 under construction), established and
- * rectifying after an assessment (2 established), revoked (1).
- */
 static guint
 count_charts_with_data (GtkWidget *root)
 {
@@ -203,6 +196,13 @@ count_charts_with_data (GtkWidget *root)
   return n;
 }
 
+/* The first eighteen demo bases are one of each scenario the demo plays,
+ * in this order: draft, submitted, returned, recommended, formally and
+ * expert reviewed (6 applying), rejected, preparing (1), before and after
+ * mid-term, acceptance window, extension requested, extended, acceptance
+ * requested, rectifying (7 under construction), established and
+ * rectifying after an assessment (2 established), revoked (1).
+ */
 static void
 test_dashboard_figures (Fixture       *fixture,
                         gconstpointer  data)
@@ -401,6 +401,34 @@ count_rows (Fixture    *fixture,
   sqlite3_close (db);
 
   return count;
+}
+
+/* A deadline in a year the statutory calendar lacks cannot be computed:
+ * the dashboard says how many, why, and how to import the year. */
+static void
+test_uncomputable_deadlines_notice (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  SbWindow *window;
+  sqlite3 *db = NULL;
+
+  fill_demo (fixture, 18);
+  window = open_window (fixture);
+  g_assert_null (sb_dashboard_view_get_figure (sb_window_get_dashboard (window), "unknown"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Approved a week ago, the preparing base's plan is due 30 working days
+   * later, in January 2027 (Art. 16). */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE bases SET approval_date = '2026-11-20'"
+                                     " WHERE state = 'preparing'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  window = open_window (fixture);
+  g_assert_cmpstr (sb_dashboard_view_get_figure (sb_window_get_dashboard (window), "unknown"),
+                   ==, "1 deadline cannot be computed");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -933,6 +961,8 @@ main (int    argc,
   g_test_add ("/window/empty-then-demo", Fixture, NULL, fixture_set_up, test_empty_then_demo, fixture_tear_down);
   g_test_add ("/window/error-page", Fixture, NULL, fixture_set_up, test_error_page, fixture_tear_down);
   g_test_add ("/window/dashboard-figures", Fixture, NULL, fixture_set_up, test_dashboard_figures, fixture_tear_down);
+  g_test_add ("/window/uncomputable-deadlines-notice", Fixture, NULL, fixture_set_up,
+              test_uncomputable_deadlines_notice, fixture_tear_down);
   g_test_add ("/window/domain-card-filters", Fixture, NULL, fixture_set_up, test_domain_card_filters, fixture_tear_down);
   g_test_add ("/window/profiles-and-steps", Fixture, NULL, fixture_set_up, test_profiles_and_steps, fixture_tear_down);
   g_test_add ("/window/panel-and-score-sheet", Fixture, NULL, fixture_set_up, test_panel_and_score_sheet, fixture_tear_down);

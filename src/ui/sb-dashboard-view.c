@@ -29,6 +29,9 @@ struct _SbDashboardView
 {
   AdwBin       parent_instance;
 
+  GtkWidget   *unknown_notice;
+  GtkLabel    *unknown_title;
+  GtkLabel    *unknown_reason;
   GtkFlowBox  *figures_box;
   GtkFlowBox  *domains_box;
   GtkFlowBox  *charts_box;
@@ -163,6 +166,9 @@ sb_dashboard_view_class_init (SbDashboardViewClass *klass)
   g_type_ensure (SB_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/shanxi/StdBase/ui/sb-dashboard-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbDashboardView, unknown_notice);
+  gtk_widget_class_bind_template_child (widget_class, SbDashboardView, unknown_title);
+  gtk_widget_class_bind_template_child (widget_class, SbDashboardView, unknown_reason);
   gtk_widget_class_bind_template_child (widget_class, SbDashboardView, figures_box);
   gtk_widget_class_bind_template_child (widget_class, SbDashboardView, domains_box);
   gtk_widget_class_bind_template_child (widget_class, SbDashboardView, charts_box);
@@ -194,6 +200,7 @@ sb_dashboard_data_free (SbDashboardData *data)
   g_clear_pointer (&data->cities, g_ptr_array_unref);
   g_clear_pointer (&data->standards_years, g_array_unref);
   g_clear_pointer (&data->assessment_years, g_array_unref);
+  g_free (data->unknown_reason);
   g_free (data);
 }
 
@@ -221,6 +228,21 @@ sb_dashboard_view_set_data (SbDashboardView       *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->overdue_value), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->overdue_value), "error");
+
+  /* Deadlines that cannot be computed head the domain cards; one notice
+   * says why, and what to do. */
+  gtk_widget_set_visible (self->unknown_notice, programme->unknown_deadlines > 0);
+  if (programme->unknown_deadlines > 0)
+    {
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d deadline cannot be computed",
+                                            "%d deadlines cannot be computed",
+                                            programme->unknown_deadlines),
+                               programme->unknown_deadlines);
+      gtk_label_set_label (self->unknown_title, title);
+      gtk_label_set_label (self->unknown_reason, data->unknown_reason ? data->unknown_reason : "");
+    }
 
   remove_children (self->domains_box);
   for (guint i = 0; i < data->domains->len; i++)
@@ -291,9 +313,11 @@ sb_dashboard_view_activate_domain (SbDashboardView *self,
 /**
  * sb_dashboard_view_get_figure:
  * @name: "applying", "preparing", "constructing", "established",
- *   "revoked", "due", "overdue" or "standards"
+ *   "revoked", "due", "overdue" or "standards"; or "unknown", the notice
+ *   of deadlines that cannot be computed
  *
- * Returns: (nullable): the text a headline figure shows
+ * Returns: (nullable): the text a headline figure shows, or the notice's
+ *   title while it is shown
  */
 const char *
 sb_dashboard_view_get_figure (SbDashboardView *self,
@@ -311,6 +335,9 @@ sb_dashboard_view_get_figure (SbDashboardView *self,
   };
 
   g_return_val_if_fail (SB_IS_DASHBOARD_VIEW (self), NULL);
+
+  if (g_strcmp0 (name, "unknown") == 0)
+    return gtk_widget_get_visible (self->unknown_notice) ? gtk_label_get_label (self->unknown_title) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {

@@ -18,6 +18,8 @@ typedef struct
   int                 pipeline[SB_N_PIPELINE_STEPS];
   GArray             *standards_years;  /* SbStandardsYear */
   GArray             *assessment_years; /* SbAssessmentYear */
+  char               *unknown_reason;   /* why some deadlines cannot be
+                                         * computed, or NULL */
 } SbDashboardData;
 
 void sb_dashboard_data_free (SbDashboardData *data);

@@ -65,6 +65,22 @@ sb_programme_contents_free (SbProgrammeContents *contents)
   g_free (contents);
 }
 
+/* Why a deadline cannot be computed, from the first base whose next one
+ * cannot: such a deadline always comes first. */
+static char *
+find_unknown_reason (GPtrArray *bases)
+{
+  for (guint i = 0; i < bases->len; i++)
+    {
+      const SbDeadline *next = sb_base_get_next_deadline (g_ptr_array_index (bases, i));
+
+      if (next != NULL && next->status == SB_DEADLINE_STATUS_UNKNOWN && next->problem != NULL)
+        return g_strdup (next->problem);
+    }
+
+  return NULL;
+}
+
 static char *
 find_base_name (GPtrArray *bases,
                 gint64     id)
@@ -107,6 +123,8 @@ compute_dashboard (SbProgramme  *programme,
                                           &data->programme, error))
     return NULL;
   sb_statistics_count_pipeline_of_bases (bases, data->pipeline);
+  if (data->programme.unknown_deadlines > 0)
+    data->unknown_reason = find_unknown_reason (bases);
 
   data->standards_years = sb_statistics_standards_by_year (database, error);
   if (data->standards_years == NULL)
