@@ -32,6 +32,7 @@ typedef struct
 typedef struct
 {
   gatomicrefcount  ref_count;
+  GMainContext    *context;      /* the main thread's, where results go */
   GMutex           mutex;
   GCond            cond;
   gboolean         quit;
@@ -102,6 +103,7 @@ shared_unref (Shared *shared)
   if (!g_atomic_ref_count_dec (&shared->ref_count))
     return;
 
+  g_main_context_unref (shared->context);
   g_mutex_clear (&shared->mutex);
   g_cond_clear (&shared->cond);
   g_array_unref (shared->pages);
@@ -197,10 +199,19 @@ result_free (gpointer data)
   g_free (result);
 }
 
+/* Always through the main thread's loop: g_main_context_invoke() would
+ * run deliver() right here, in the worker, whenever no thread happened to
+ * be iterating that context, and emit the renderer's signals from it. */
 static void
 post (Result *result)
 {
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, deliver, result, result_free);
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver, result, result_free);
+  g_source_set_static_name (source, "[sb-pdf-renderer] deliver");
+  g_source_attach (source, result->shared->context);
+  g_source_unref (source);
 }
 
 /* Worker thread */
@@ -404,6 +415,7 @@ sb_pdf_renderer_init (SbPdfRenderer *self)
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
   self->shared = g_new0 (Shared, 1);
   g_atomic_ref_count_init (&self->shared->ref_count);
+  self->shared->context = g_main_context_ref_thread_default ();
   g_mutex_init (&self->shared->mutex);
   g_cond_init (&self->shared->cond);
   self->shared->pages = g_array_new (FALSE, FALSE, sizeof (Job));
