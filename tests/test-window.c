@@ -404,11 +404,14 @@ count_rows (Fixture    *fixture,
 }
 
 /* A deadline in a year the statutory calendar lacks cannot be computed:
- * the dashboard says how many, why, and how to import the year. */
+ * the dashboard says how many and why, until the year is imported. */
 static void
 test_uncomputable_deadlines_notice (Fixture       *fixture,
                                     gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *good = NULL;
   SbWindow *window;
   sqlite3 *db = NULL;
 
@@ -428,6 +431,24 @@ test_uncomputable_deadlines_notice (Fixture       *fixture,
   window = open_window (fixture);
   g_assert_cmpstr (sb_dashboard_view_get_figure (sb_window_get_dashboard (window), "unknown"),
                    ==, "1 deadline cannot be computed");
+
+  /* A file that is not a calendar is refused in words, and changes nothing. */
+  bad = g_build_filename (fixture->dir, "bad.ini", NULL);
+  g_assert_true (g_file_set_contents (bad, "[2027]\nholidays=2027-13-01\n", -1, NULL));
+  g_assert_false (sb_window_import_calendar (window, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  g_clear_error (&error);
+  g_assert_nonnull (sb_dashboard_view_get_figure (sb_window_get_dashboard (window), "unknown"));
+
+  /* Importing the year (test data, not the real arrangement) computes it. */
+  good = g_build_filename (fixture->dir, "2027.ini", NULL);
+  g_assert_true (g_file_set_contents (good, "[2027]\nholidays=2027-01-01..2027-01-03\n", -1, NULL));
+  g_assert_true (sb_window_import_calendar (window, good, &error));
+  g_assert_no_error (error);
+  wait_until_loaded (window);
+  g_assert_null (sb_dashboard_view_get_figure (sb_window_get_dashboard (window), "unknown"));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -92,6 +92,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The statutory calendar is the authority's to keep: a newer arrangement
+ * moves every deadline counted in working days. */
+static gboolean
+may_import_calendar (SbWindow *self)
+{
+  return self->profile == NULL || self->profile->role == SB_ROLE_AUTHORITY;
+}
+
 static void
 sb_window_update_actions (SbWindow *self)
 {
@@ -100,6 +108,8 @@ sb_window_update_actions (SbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.profiles", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-calendar",
+                                 loaded && may_import_calendar (self));
   /* Applications are the applicant units' to make (Art. 11). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-application",
                                  !self->busy && (self->profile == NULL
@@ -592,6 +602,51 @@ open_pdf_action (GtkWidget  *widget,
 }
 
 static void
+import_calendar_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             SbWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL && !sb_window_import_calendar (self, path, &error))
+    {
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import the Calendar"),
+                                                   error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+  g_object_unref (dialog);
+}
+
+/* A year's arrangement, written in the format of the shipped calendar
+ * (data/calendar/cn-statutory-holidays.ini). */
+static void
+import_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) calendars = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import the Statutory Calendar"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (calendars, _("Calendar files"));
+  gtk_file_filter_add_suffix (calendars, "ini");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), calendars);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_calendar_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 section_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -810,6 +865,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-pdf", NULL, open_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL, import_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.show-watch", NULL, show_watch_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
@@ -912,6 +968,38 @@ sb_window_get_bases (SbWindow *self)
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
   return G_LIST_MODEL (self->bases);
+}
+
+/**
+ * sb_window_import_calendar:
+ * @path: a calendar file in the format of the shipped one
+ *
+ * Keeps @path's years in the programme's database, as `stdbase-cli
+ * calendar import` does, then reads the programme again so that every
+ * deadline is computed on them.  Only while the window is not reading.
+ */
+gboolean
+sb_window_import_calendar (SbWindow    *self,
+                           const char  *path,
+                           GError     **error)
+{
+  SbCalendar *calendar;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (!self->busy && self->programme != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!sb_programme_import_calendar (self->programme, path, error))
+    return FALSE;
+
+  calendar = sb_programme_get_calendar (self->programme);
+  text = g_strdup_printf (_("The statutory calendar now covers %d–%d"),
+                          sb_calendar_get_first_year (calendar), sb_calendar_get_last_year (calendar));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  sb_window_reload (self);
+
+  return TRUE;
 }
 
 const char *

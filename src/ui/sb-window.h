@@ -22,6 +22,9 @@ SbWindow        *sb_window_new_for_reading (GtkApplication    *application,
                                             SbProgrammeReading *reading);
 void             sb_window_reload         (SbWindow       *self);
 GListModel      *sb_window_get_bases      (SbWindow       *self);
+gboolean         sb_window_import_calendar (SbWindow      *self,
+                                            const char    *path,
+                                            GError       **error);
 const char      *sb_window_get_page_name  (SbWindow       *self);
 const char      *sb_window_get_section    (SbWindow       *self);
 SbDashboardView *sb_window_get_dashboard  (SbWindow       *self);
