@@ -431,6 +431,8 @@ test_uncomputable_deadlines_notice (Fixture       *fixture,
   window = open_window (fixture);
   g_assert_cmpstr (sb_dashboard_view_get_figure (sb_window_get_dashboard (window), "unknown"),
                    ==, "1 deadline cannot be computed");
+  g_assert_true (gtk_widget_get_sensitive (find_descendant (GTK_WIDGET (sb_window_get_dashboard (window)),
+                                                            GTK_TYPE_BUTTON, "_Import Calendar…")));
 
   /* A file that is not a calendar is refused in words, and changes nothing. */
   bad = g_build_filename (fixture->dir, "bad.ini", NULL);
@@ -487,6 +489,10 @@ test_profiles_and_steps (Fixture       *fixture,
                                          " OR id IN (SELECT base_id FROM base_units WHERE organisation_id ="
                                          " (SELECT organisation_id FROM profiles WHERE name = '陈刚'))"));
   g_assert_cmpuint (g_list_model_get_n_items (sb_window_get_bases (window)), <, 30);
+
+  /* The statutory calendar is not the applicant's to change. */
+  g_assert_false (gtk_widget_get_sensitive (find_descendant (GTK_WIDGET (sb_window_get_dashboard (window)),
+                                                             GTK_TYPE_BUTTON, "_Import Calendar…")));
 
   /* The applicant's draft offers the applicant's step, submitting, and no
    * step of the authority's. */
