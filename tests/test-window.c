@@ -434,6 +434,15 @@ test_uncomputable_deadlines_notice (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (find_descendant (GTK_WIDGET (sb_window_get_dashboard (window)),
                                                             GTK_TYPE_BUTTON, "_Import Calendar…")));
 
+  /* Not while the programme is being read. */
+  good = g_build_filename (fixture->dir, "2027.ini", NULL);
+  g_assert_true (g_file_set_contents (good, "[2027]\nholidays=2027-01-01..2027-01-03\n", -1, NULL));
+  sb_window_reload (window);
+  g_assert_false (sb_window_import_calendar (window, good, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_clear_error (&error);
+  wait_until_loaded (window);
+
   /* A file that is not a calendar is refused in words, and changes nothing. */
   bad = g_build_filename (fixture->dir, "bad.ini", NULL);
   g_assert_true (g_file_set_contents (bad, "[2027]\nholidays=2027-13-01\n", -1, NULL));
@@ -444,8 +453,6 @@ test_uncomputable_deadlines_notice (Fixture       *fixture,
   g_assert_nonnull (sb_dashboard_view_get_figure (sb_window_get_dashboard (window), "unknown"));
 
   /* Importing the year (test data, not the real arrangement) computes it. */
-  good = g_build_filename (fixture->dir, "2027.ini", NULL);
-  g_assert_true (g_file_set_contents (good, "[2027]\nholidays=2027-01-01..2027-01-03\n", -1, NULL));
   g_assert_true (sb_window_import_calendar (window, good, &error));
   g_assert_no_error (error);
   wait_until_loaded (window);

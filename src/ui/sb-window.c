@@ -976,7 +976,7 @@ sb_window_get_bases (SbWindow *self)
  *
  * Keeps @path's years in the programme's database, as `stdbase-cli
  * calendar import` does, then reads the programme again so that every
- * deadline is computed on them.  Only while the window is not reading.
+ * deadline is computed on them.  Fails while the window is reading.
  */
 gboolean
 sb_window_import_calendar (SbWindow    *self,
@@ -987,8 +987,15 @@ sb_window_import_calendar (SbWindow    *self,
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (!self->busy && self->programme != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The file chooser may answer after a reload has begun. */
+  if (self->busy || self->programme == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The programme is being read; import the calendar once it is shown"));
+      return FALSE;
+    }
 
   if (!sb_programme_import_calendar (self->programme, path, error))
     return FALSE;
