@@ -554,11 +554,16 @@ search_action (GtkWidget  *widget,
   sb_bases_view_focus_search (ensure_bases_view (self));
 }
 
+/* What is done with a file the user chose. */
+typedef void (*FileChosenFunc) (SbWindow   *self,
+                                const char *path);
+
 static void
-open_pdf_response_cb (GtkNativeDialog *dialog,
-                      int              response,
-                      SbWindow        *self)
+file_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          SbWindow        *self)
 {
+  FileChosenFunc chosen = g_object_get_data (G_OBJECT (dialog), "sb-chosen");
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
@@ -567,16 +572,39 @@ open_pdf_response_cb (GtkNativeDialog *dialog,
   if (file != NULL)
     path = g_file_get_path (file);
   if (path != NULL)
-    {
-      SbPdfWindow *window = sb_pdf_window_new (gtk_window_get_application (GTK_WINDOW (self)),
-                                               self->database_path, 0, path);
-
-      if (self->profile != NULL)
-        sb_pdf_window_set_author (window, self->profile->name,
-                                  sb_role_to_string (self->profile->role));
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    chosen (self, path);
   g_object_unref (dialog);
+}
+
+/* Asks for one file to open, of the kind @filter lets through. */
+static void
+choose_file (SbWindow       *self,
+             const char     *title,
+             const char     *accept_label,
+             GtkFileFilter  *filter,
+             FileChosenFunc  chosen)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         accept_label, _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "sb-chosen", chosen);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_pdf_chosen (SbWindow   *self,
+                 const char *path)
+{
+  SbPdfWindow *window = sb_pdf_window_new (gtk_window_get_application (GTK_WINDOW (self)),
+                                           self->database_path, 0, path);
+
+  if (self->profile != NULL)
+    sb_pdf_window_set_author (window, self->profile->name, sb_role_to_string (self->profile->role));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Any PDF from disk, in the PDF view; saving its annotations adds it to
@@ -586,43 +614,27 @@ open_pdf_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  SbWindow *self = SB_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Open PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (pdf, _("PDF documents"));
   gtk_file_filter_add_mime_type (pdf, "application/pdf");
   gtk_file_filter_add_suffix (pdf, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (open_pdf_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (SB_WINDOW (widget), _("Open PDF"), _("_Open"), pdf, open_pdf_chosen);
 }
 
 static void
-import_calendar_response_cb (GtkNativeDialog *dialog,
-                             int              response,
-                             SbWindow        *self)
+import_calendar_chosen (SbWindow   *self,
+                        const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *message;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  if (path != NULL && !sb_window_import_calendar (self, path, &error))
-    {
-      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import the Calendar"),
-                                                   error->message);
+  if (sb_window_import_calendar (self, path, &error))
+    return;
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
-  g_object_unref (dialog);
+  message = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import the Calendar"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
 }
 
 /* A year's arrangement, written in the format of the shipped calendar
@@ -632,18 +644,12 @@ import_calendar_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  SbWindow *self = SB_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) calendars = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import the Statutory Calendar"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (calendars, _("Calendar files"));
   gtk_file_filter_add_suffix (calendars, "ini");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), calendars);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_calendar_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (SB_WINDOW (widget), _("Import the Statutory Calendar"), _("_Import"), calendars,
+               import_calendar_chosen);
 }
 
 static void
