@@ -1766,6 +1766,16 @@ test_calendar_import (Fixture       *fixture,
   assert_success (import);
   assert_contains (import->out, "2027");
 
+  /* The import is in the audit log, with the file. */
+  {
+    g_autoptr(Result) log = run (fixture, "audit", "export", "--database", fixture->db, NULL);
+
+    assert_success (log);
+    assert_contains (log->out, "calendar_files");
+    assert_contains (log->out, "2027.ini");
+    assert_contains (log->out, "2027-01-01..2027-01-03");
+  }
+
   {
     g_autoptr(Result) five = run (fixture, "workdays", "add", "2026-12-31", "5",
                                   "--database", fixture->db, NULL);

@@ -668,6 +668,15 @@ static const SbAuditedTable audited_by_migration_review_audit[] = {
     "id base_id transition_id kind reviewer date opinion panel_id expert_id", NULL },
 };
 
+/* Migration 11: an imported statutory calendar is logged, who imported it
+ * and the file itself, since a new year's arrangement moves every deadline
+ * counted in working days. */
+static const char migration_calendar_audit[] = "";
+
+static const SbAuditedTable audited_by_migration_calendar_audit[] = {
+  { "calendar_files", "NULL", "id name imported_at content", NULL },
+};
+
 typedef struct
 {
   const char           *sql;
@@ -690,6 +699,8 @@ static const Migration migrations[] = {
   { migration_midterm, audited_by_migration_midterm, G_N_ELEMENTS (audited_by_migration_midterm) },
   { migration_review_audit, audited_by_migration_review_audit,
     G_N_ELEMENTS (audited_by_migration_review_audit) },
+  { migration_calendar_audit, audited_by_migration_calendar_audit,
+    G_N_ELEMENTS (audited_by_migration_calendar_audit) },
 };
 
 guint
