@@ -93,6 +93,10 @@ build_charts_cb (gpointer user_data)
   SbDashboardView *self = user_data;
 
   self->build_charts_id = 0;
+  /* Mapped twice before the first tick: built once. */
+  if (self->charts[0] != NULL)
+    return G_SOURCE_REMOVE;
+
   for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
     {
       self->charts[i] = SB_CHART_VIEW (sb_chart_view_new ());

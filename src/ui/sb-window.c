@@ -92,10 +92,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The statutory calendar is the authority's to keep: a newer arrangement
- * moves every deadline counted in working days. */
+/* The authority issues certificates and keeps the statutory calendar, whose
+ * newer arrangement moves every deadline counted in working days; a window
+ * with no profile is not judged. */
 static gboolean
-may_import_calendar (SbWindow *self)
+acts_as_authority (SbWindow *self)
 {
   return self->profile == NULL || self->profile->role == SB_ROLE_AUTHORITY;
 }
@@ -109,7 +110,7 @@ sb_window_update_actions (SbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.profiles", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-calendar",
-                                 loaded && may_import_calendar (self));
+                                 loaded && acts_as_authority (self));
   /* Applications are the applicant units' to make (Art. 11). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-application",
                                  !self->busy && (self->profile == NULL
@@ -178,8 +179,7 @@ give_certificates_view_data (SbWindow *self)
   if (self->certificates_view == NULL)
     return;
 
-  sb_certificates_view_set_may_issue (self->certificates_view,
-                                      self->profile == NULL || self->profile->role == SB_ROLE_AUTHORITY);
+  sb_certificates_view_set_may_issue (self->certificates_view, acts_as_authority (self));
   if (g_date_valid (&self->today))
     sb_certificates_view_set_today (self->certificates_view, &self->today);
   sb_certificates_view_set_programme (self->certificates_view, programme);
